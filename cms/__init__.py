@@ -1,0 +1,1 @@
+"""Citynews: the Django project (settings, URLs, WSGI/ASGI entry points)."""

@@ -1,0 +1,13 @@
+"""The test suite: PostgreSQL from ``DATABASE_URL`` (started by ``make test``), fast hashing."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+SECRET_KEY = "test-only-key"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/citynews-test-media")
+CITYNEWS_GRAPHIQL = True
+WAGTAILADMIN_BASE_URL = "http://testserver"

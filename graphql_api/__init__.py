@@ -1,0 +1,1 @@
+"""The public GraphQL API (strawberry): one package per content area plus what they all share."""

@@ -1,0 +1,1 @@
+"""News items: what communications staff publish about meetings, cities and partnerships."""

@@ -1,0 +1,1 @@
+"""Partnerships, programmes, networks and the organisations behind them (translatable snippets)."""
