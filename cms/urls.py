@@ -6,12 +6,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-# TEMP from graphql_api.views import graphql_view
+from graphql_api.views import graphql_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # TEMP path("graphql/", graphql_view, name="graphql"),
+    path("graphql/", graphql_view, name="graphql"),
 ]
 
 if settings.DEBUG:

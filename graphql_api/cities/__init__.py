@@ -1,0 +1,1 @@
+"""City profiles in the API: type, filters, ordering and root fields."""

@@ -1,0 +1,1 @@
+"""Conferences in the API: type, filters, ordering and root fields."""

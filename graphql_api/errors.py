@@ -1,0 +1,69 @@
+"""Errors a client can act on, each with a machine-readable ``extensions.code``.
+
+Resolvers raise these; anything else is an internal error that the ``ErrorCodes`` extension
+masks (no traceback, no SQL) outside debug mode. Strawberry logs every error with its traceback.
+"""
+
+from collections.abc import Iterator
+
+from django.conf import settings
+from graphql import GraphQLError, GraphQLSyntaxError
+from strawberry.extensions import SchemaExtension
+
+BAD_USER_INPUT = "BAD_USER_INPUT"
+LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
+GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+
+INTERNAL_MESSAGE = "Internal server error."
+
+
+class ApiError(Exception):
+    """An error whose message is safe to show to clients, with its code."""
+
+    code = BAD_USER_INPUT
+
+
+class BadInput(ApiError):
+    code = BAD_USER_INPUT
+
+
+class LimitExceeded(ApiError):
+    code = LIMIT_EXCEEDED
+
+
+class LimitExceededError(GraphQLError):
+    """A limit broken while parsing or validating, i.e. before any database work."""
+
+    def __init__(self, message: str, nodes=None) -> None:
+        super().__init__(message, nodes, extensions={"code": LIMIT_EXCEEDED})
+
+
+class ErrorCodes(SchemaExtension):
+    """Gives every error a code and masks unexpected ones (their details go to the log)."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result and result.errors:
+            result.errors = [self._coded(error) for error in result.errors]
+        for error in self.execution_context.pre_execution_errors or []:
+            self._coded(error)
+
+    @staticmethod
+    def _coded(error: GraphQLError) -> GraphQLError:
+        if error.extensions and "code" in error.extensions:
+            return error
+        original = error.original_error
+        if isinstance(original, ApiError):
+            error.extensions = {**(error.extensions or {}), "code": original.code}
+            return error
+        if original is None:
+            code = GRAPHQL_PARSE_FAILED if isinstance(error, GraphQLSyntaxError) else GRAPHQL_VALIDATION_FAILED
+            if "tokens" in error.message and "Parsing aborted" in error.message:
+                code = LIMIT_EXCEEDED
+            error.extensions = {**(error.extensions or {}), "code": code}
+            return error
+        message = str(original) if settings.DEBUG else INTERNAL_MESSAGE
+        return GraphQLError(message, nodes=error.nodes, path=error.path, extensions={"code": INTERNAL_SERVER_ERROR})

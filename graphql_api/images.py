@@ -1,0 +1,215 @@
+"""Images and their renditions: Wagtail renders (with Pillow) and stores each size once.
+
+Sizes, formats and qualities are validated against the bounds in ``limits`` before anything is
+rendered. Renditions are loaded with their images in one query per request, whatever the
+number of images in the response.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import strawberry
+from strawberry import Parent
+from strawberry.types import Info
+
+from . import limits
+from .context import ApiContext
+from .errors import ApiError, BadInput
+from .planning import Scope, store
+from .selection import FieldSelection
+from .visibility import visible_images
+
+
+@strawberry.enum(description="How a rendition fits the requested box.")
+class ImageFit(enum.Enum):
+    FILL = strawberry.enum_value("fill", description="Crop to exactly width x height, around the focal point.")
+    MAX = strawberry.enum_value("max", description="Fit inside width x height, keeping proportions.")
+    MIN = strawberry.enum_value("min", description="Cover width x height, keeping proportions.")
+    WIDTH = strawberry.enum_value("width", description="Resize to `width`, keeping proportions.")
+    HEIGHT = strawberry.enum_value("height", description="Resize to `height`, keeping proportions.")
+
+
+@strawberry.enum(description="File format of a rendition.")
+class ImageFormat(enum.Enum):
+    ORIGINAL = strawberry.enum_value("original", description="The format the image was uploaded in.")
+    JPEG = strawberry.enum_value("jpeg", description="JPEG.")
+    PNG = strawberry.enum_value("png", description="PNG.")
+    WEBP = strawberry.enum_value("webp", description="WebP.")
+    AVIF = strawberry.enum_value("avif", description="AVIF.")
+
+
+_QUALITY_OPERATION = {
+    ImageFormat.JPEG: "jpegquality",
+    ImageFormat.WEBP: "webpquality",
+    ImageFormat.AVIF: "avifquality",
+}
+_EXTENSION_FORMATS = {
+    "jpg": ImageFormat.JPEG,
+    "jpeg": ImageFormat.JPEG,
+    "png": ImageFormat.PNG,
+    "webp": ImageFormat.WEBP,
+    "avif": ImageFormat.AVIF,
+}
+
+
+def filter_spec(width: int | None, height: int | None, fit: Any, image_format: Any, quality: int | None) -> str:
+    """Wagtail's filter spec for a validated request, e.g. ``fill-640x360|format-webp|webpquality-80``."""
+    fit, image_format = ImageFit(fit), ImageFormat(image_format)
+    limits.rendition_size("width", width)
+    limits.rendition_size("height", height)
+    limits.rendition_quality(quality)
+    if fit in (ImageFit.FILL, ImageFit.MAX, ImageFit.MIN):
+        if width is None or height is None:
+            raise BadInput(f"Fit {fit.name} needs both `width` and `height`.")
+        operations = [f"{fit.value}-{width}x{height}"]
+    else:
+        size = width if fit is ImageFit.WIDTH else height
+        if size is None:
+            raise BadInput(f"Fit {fit.name} needs `{fit.value}`.")
+        operations = [f"{fit.value}-{size}"]
+    if image_format is not ImageFormat.ORIGINAL:
+        operations.append(f"format-{image_format.value}")
+    if quality is not None:
+        if image_format not in _QUALITY_OPERATION:
+            raise BadInput("`quality` applies to the JPEG, WEBP and AVIF formats only.")
+        operations.append(f"{_QUALITY_OPERATION[image_format]}-{quality}")
+    return "|".join(operations)
+
+
+def srcset_specs(widths: Sequence[int], image_format: Any, quality: int | None) -> list[str]:
+    if not 1 <= len(widths) <= limits.MAX_SRCSET_WIDTHS:
+        raise BadInput(f"`widths` takes 1 to {limits.MAX_SRCSET_WIDTHS} sizes.")
+    return [filter_spec(width, None, ImageFit.WIDTH, image_format, quality) for width in widths]
+
+
+@strawberry.type(description="The focal point editors set on an image; crops keep it in view.")
+class FocalPoint:
+    x: int = strawberry.field(description="Centre, in pixels from the left of the original.")
+    y: int = strawberry.field(description="Centre, in pixels from the top of the original.")
+    width: int = strawberry.field(description="Width of the area of interest, in pixels.")
+    height: int = strawberry.field(description="Height of the area of interest, in pixels.")
+
+
+@strawberry.type(description="One rendered variant of an image.")
+class Rendition:
+    url: str = strawberry.field(description="Absolute address of the rendered file.")
+    width: int = strawberry.field(description="Width in pixels, as rendered.")
+    height: int = strawberry.field(description="Height in pixels, as rendered.")
+    format: ImageFormat = strawberry.field(description="File format, as rendered.")
+
+
+def _rendition(ctx: ApiContext, image: Any, spec: str) -> Rendition:
+    rendition = image.get_rendition(spec)
+    extension = rendition.file.name.rsplit(".", 1)[-1].lower()
+    return Rendition(
+        url=ctx.request.build_absolute_uri(rendition.url),
+        width=rendition.width,
+        height=rendition.height,
+        format=_EXTENSION_FORMATS.get(extension, ImageFormat.ORIGINAL),
+    )
+
+
+@strawberry.type(description="An image from the media library.")
+class Image:
+    id: strawberry.ID = strawberry.field(description="The image's ID.")
+    title: str = strawberry.field(description="The title editors gave it.")
+    width: int = strawberry.field(description="Width of the original, in pixels.")
+    height: int = strawberry.field(description="Height of the original, in pixels.")
+    credit: str = strawberry.field(description="Photographer or source; may be empty.")
+
+    @strawberry.field(description="Alternative text for screen readers (the title when none was written).")
+    def alt(self, root: Parent[Any]) -> str:
+        return root.description or root.title
+
+    @strawberry.field(description="The focal point, when an editor set one.")
+    def focal_point(self, root: Parent[Any]) -> FocalPoint | None:
+        if root.focal_point_x is None:
+            return None
+        return FocalPoint(
+            x=root.focal_point_x,
+            y=root.focal_point_y,
+            width=root.focal_point_width,
+            height=root.focal_point_height,
+        )
+
+    @strawberry.field(description="A rendered variant. Sizes must be one of the allowed rendition sizes.")
+    def rendition(
+        self,
+        root: Parent[Any],
+        info: Info[ApiContext, None],
+        fit: ImageFit = ImageFit.MAX,
+        width: int | None = None,
+        height: int | None = None,
+        format: ImageFormat = ImageFormat.ORIGINAL,
+        quality: int | None = None,
+    ) -> Rendition:
+        return _rendition(info.context, root, filter_spec(width, height, fit, format, quality))
+
+    @strawberry.field(description="An HTML `srcset` value: one width-resized rendition per width.")
+    def srcset(
+        self,
+        root: Parent[Any],
+        info: Info[ApiContext, None],
+        widths: list[int],
+        format: ImageFormat = ImageFormat.ORIGINAL,
+        quality: int | None = None,
+    ) -> str:
+        renditions = [_rendition(info.context, root, spec) for spec in srcset_specs(widths, format, quality)]
+        return ", ".join(f"{rendition.url} {rendition.width}w" for rendition in renditions)
+
+
+def rendition_specs(selections: Iterable[FieldSelection]) -> set[str]:
+    """The filter specs asked for under these image selections (invalid ones are left to the resolver)."""
+    specs: set[str] = set()
+    for selection in selections:
+        for child in selection.fields_on("Image"):
+            arguments = child.arguments
+            try:
+                if child.name == "rendition":
+                    specs.add(
+                        filter_spec(
+                            arguments.get("width"),
+                            arguments.get("height"),
+                            arguments["fit"],
+                            arguments["format"],
+                            arguments.get("quality"),
+                        )
+                    )
+                elif child.name == "srcset":
+                    specs.update(srcset_specs(arguments["widths"], arguments["format"], arguments.get("quality")))
+            except ApiError:
+                continue
+    return specs
+
+
+def load_images(ctx: ApiContext, ids: Iterable[int | None], specs: set[str]) -> None:
+    """Loads the public images among ``ids`` with the asked renditions (two queries at most)."""
+    wanted = {pk for pk in ids if pk is not None}
+    missing = {pk for pk in wanted if ("image", pk) not in ctx.loaded or not specs <= ctx.loaded["image-specs", pk]}
+    if not missing:
+        return
+    images = visible_images(ctx).filter(pk__in=missing)
+    if specs:
+        images = images.prefetch_renditions(*specs)
+    found = {image.pk: image for image in images}
+    for pk in missing:
+        ctx.loaded["image", pk] = found.get(pk)
+        ctx.loaded["image-specs", pk] = specs
+
+
+def loaded_image(ctx: ApiContext, pk: int | None) -> Any:
+    return None if pk is None else ctx.loaded["image", pk]
+
+
+def image_loader(attribute: str):
+    """A loader for a field holding an image foreign key (``attribute`` is its ``..._id``)."""
+
+    def load(scope: Scope, objects: Sequence[Any], selections: list[FieldSelection]) -> None:
+        load_images(scope.ctx, (getattr(obj, attribute) for obj in objects), rendition_specs(selections))
+        for obj in objects:
+            store(obj, selections[0].name, loaded_image(scope.ctx, getattr(obj, attribute)))
+
+    return load

@@ -1,0 +1,131 @@
+"""Every bound the public API enforces, in one place, and the rules that enforce them early.
+
+Depth, alias and token limits run while parsing and validating, so an abusive query is
+refused before any database work; page sizes and image sizes are checked by the resolvers
+that take them.
+"""
+
+from typing import Any
+
+from django.conf import settings
+from graphql import (
+    FieldNode,
+    FragmentSpreadNode,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    ValidationContext,
+    ValidationRule,
+)
+from graphql.validation import NoSchemaIntrospectionCustomRule
+
+from .errors import BadInput, LimitExceededError
+
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
+MAX_OFFSET = 10_000
+MAX_DEPTH = 12
+MAX_ALIASES = 30
+MAX_TOKENS = 2_000
+MAX_SEARCH_QUERY_LENGTH = 200
+
+
+def page_size(first: int | None, last: int | None) -> None:
+    """Refuses (never silently caps) a page size outside 0..MAX_PAGE_SIZE."""
+    for name, value in (("first", first), ("last", last)):
+        if value is not None and not 0 <= value <= MAX_PAGE_SIZE:
+            raise BadInput(f"`{name}` must be between 0 and {MAX_PAGE_SIZE}; got {value}.")
+    if first is not None and last is not None:
+        raise BadInput("Pass either `first` or `last`, not both.")
+
+
+def offset(value: int | None) -> None:
+    if value is not None and not 0 <= value <= MAX_OFFSET:
+        raise BadInput(f"`offset` must be between 0 and {MAX_OFFSET}; got {value}.")
+
+
+class DepthLimitRule(ValidationRule):
+    """Refuses operations nested deeper than MAX_DEPTH fields (fragments count where spread)."""
+
+    def enter_operation_definition(self, node: OperationDefinitionNode, *_args: Any) -> None:
+        depth = self._depth(node.selection_set, set())
+        if depth > MAX_DEPTH:
+            self.report_error(
+                LimitExceededError(f"Query is nested {depth} levels deep; the maximum is {MAX_DEPTH}.", [node])
+            )
+
+    def _depth(self, selection_set: SelectionSetNode | None, visiting: set[str]) -> int:
+        if selection_set is None:
+            return 0
+        deepest = 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                deepest = max(deepest, 1 + self._depth(selection.selection_set, visiting))
+            elif isinstance(selection, InlineFragmentNode):
+                deepest = max(deepest, self._depth(selection.selection_set, visiting))
+            elif isinstance(selection, FragmentSpreadNode) and selection.name.value not in visiting:
+                fragment = self.context.get_fragment(selection.name.value)
+                if fragment is not None:
+                    deepest = max(deepest, self._depth(fragment.selection_set, visiting | {selection.name.value}))
+        return deepest
+
+
+class AliasLimitRule(ValidationRule):
+    """Refuses documents with more than MAX_ALIASES aliases (a cheap way to multiply work)."""
+
+    def __init__(self, context: ValidationContext) -> None:
+        super().__init__(context)
+        self.aliases = 0
+
+    def enter_field(self, node: FieldNode, *_args: Any) -> None:
+        if node.alias is not None:
+            self.aliases += 1
+            if self.aliases == MAX_ALIASES + 1:
+                self.report_error(LimitExceededError(f"More than {MAX_ALIASES} aliases in one query.", [node]))
+
+
+class IntrospectionPolicyRule(NoSchemaIntrospectionCustomRule):
+    """Graphql-core's no-introspection rule, applied only when settings switch introspection off."""
+
+    def enter_field(self, node: FieldNode, *args: Any) -> None:
+        if not settings.CITYNEWS_GRAPHQL_INTROSPECTION:
+            super().enter_field(node, *args)
+
+
+# Image renditions: only these sizes and qualities can be asked for, so a client can never make
+# the server render (and store) an unbounded number of variants of an image.
+RENDITION_SIZES = (
+    80,
+    120,
+    160,
+    240,
+    320,
+    400,
+    480,
+    560,
+    640,
+    720,
+    800,
+    960,
+    1024,
+    1200,
+    1280,
+    1440,
+    1600,
+    1920,
+    2048,
+    2400,
+)
+RENDITION_QUALITIES = tuple(range(30, 100, 5))
+MAX_SRCSET_WIDTHS = 8
+
+
+def rendition_size(name: str, value: int | None) -> None:
+    if value is not None and value not in RENDITION_SIZES:
+        allowed = ", ".join(map(str, RENDITION_SIZES))
+        raise BadInput(f"`{name}` must be one of {allowed}; got {value}.")
+
+
+def rendition_quality(value: int | None) -> None:
+    if value is not None and value not in RENDITION_QUALITIES:
+        raise BadInput(f"`quality` must be a multiple of 5 from 30 to 95; got {value}.")

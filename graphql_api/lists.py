@@ -1,0 +1,63 @@
+"""What every root field does: pick the language, fetch, paginate, then plan the rest."""
+
+from typing import Annotated, Any
+
+import strawberry
+from django.db.models import QuerySet
+from strawberry.types import Info
+
+from .context import ApiContext
+from .errors import BadInput
+from .locales import resolve_locale
+from .pagination import Connection, Ordering, PageArgs, paginate
+from .planning import Scope, plan
+from .selection import root_selection
+
+
+def scope_for(info: Info[ApiContext, None], locale: str | None) -> Scope:
+    return Scope(ctx=info.context, locale=resolve_locale(info.context, locale))
+
+
+def connection(
+    info: Info[ApiContext, None], scope: Scope, queryset: QuerySet, ordering: Ordering, args: PageArgs
+) -> Connection:
+    """One page of ``queryset`` in ``scope``'s language, with everything the query selected on it."""
+    result, nodes = paginate(scope.localized(queryset), ordering, args)
+    plan(scope, nodes, root_selection(info).child("edges", "node"))
+    return result
+
+
+def one(info: Info[ApiContext, None], scope: Scope, queryset: QuerySet, **lookup: Any) -> Any:
+    """The item matching ``lookup`` in ``scope``'s language, else its default-language version.
+
+    An unknown item is ``None`` (the field reads as null, with no error).
+    """
+    candidates = {
+        obj.locale_id: obj for obj in queryset.filter(**lookup, locale__in=[scope.locale, scope.ctx.default_locale])
+    }
+    found = candidates.get(scope.locale.pk)
+    if found is None and (fallback := candidates.get(scope.ctx.default_locale.pk)) is not None:
+        found = scope.localized_by_key(queryset, [fallback.translation_key]).get(fallback.translation_key)
+    if found is not None:
+        plan(scope, [found], [root_selection(info)])
+    return found
+
+
+LocaleArg = Annotated[
+    str | None,
+    strawberry.argument(
+        description="Language code, e.g. `fr` (default: the site's default language). "
+        "Items without a translation come in the default language."
+    ),
+]
+
+
+def lookup_by(slug: str | None, pk: str | None) -> dict[str, Any]:
+    """The look-up for a root field taking ``slug`` or ``id`` (exactly one of them)."""
+    if (slug is None) == (pk is None):
+        raise BadInput("Give exactly one of `slug` or `id`.")
+    if pk is not None:
+        if not str(pk).isdigit():
+            raise BadInput(f"Invalid id {pk!r}.")
+        return {"pk": int(pk)}
+    return {"slug": slug}

@@ -1,0 +1,43 @@
+"""Languages: which locale a request asks for, and the fallback to the default language.
+
+An item shows in the requested language when it has a live translation in it, and in the
+default language otherwise, so a French website never has holes where a translation is missing.
+"""
+
+from collections.abc import Iterable
+
+from django.db.models import Q, QuerySet
+from wagtail.models import Locale
+
+from .context import ApiContext
+from .errors import BadInput
+
+
+def resolve_locale(ctx: ApiContext, code: str | None) -> Locale:
+    if code is None:
+        return ctx.default_locale
+    try:
+        return ctx.locales[code]
+    except KeyError:
+        available = ", ".join(sorted(ctx.locales))
+        raise BadInput(f"Unknown locale {code!r}. Available: {available}.") from None
+
+
+def localized(queryset: QuerySet, locale: Locale, default: Locale) -> QuerySet:
+    """``queryset`` in ``locale``, plus default-language items that have no translation in it.
+
+    ``queryset`` must already hold only what may be shown, so that a draft translation never
+    hides a live original.
+    """
+    if locale.pk == default.pk:
+        return queryset.filter(locale=locale)
+    translated = queryset.filter(locale=locale).values("translation_key")
+    return queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+
+
+def localized_by_key(queryset: QuerySet, keys: Iterable, locale: Locale, default: Locale) -> dict:
+    """The items with these translation keys, each in ``locale`` or its fallback, by key."""
+    keys = set(keys)
+    if not keys:
+        return {}
+    return {obj.translation_key: obj for obj in localized(queryset.filter(translation_key__in=keys), locale, default)}

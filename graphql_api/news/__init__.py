@@ -1,0 +1,1 @@
+"""News items in the API: type, filters, ordering and root fields."""

@@ -1,0 +1,106 @@
+"""The ``Page`` interface every page type implements, and the site's home and section pages."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import Any
+
+import strawberry
+from strawberry import Parent
+from strawberry.types import Info
+from wagtail.models import Page as WagtailPage
+
+from cities.models import CityIndexPage
+from conferences.models import ConferenceIndexPage
+from home.models import HomePage as HomePageModel
+from news.models import NewsIndexPage
+
+from .context import ApiContext
+from .planning import Scope, TypePlan, graphql_type_name, plan, planned, store, type_plan
+from .rich_text import RichText, rich_text_loader
+from .selection import FieldSelection
+from .urls import page_path, page_url
+from .visibility import visible_pages
+
+
+@strawberry.interface(description="Anything editors publish as a page: news items, conferences, cities...")
+class Page:
+    title: str = strawberry.field(description="The page title.")
+    slug: str = strawberry.field(description="The last part of its address; unique among its siblings.")
+    search_description: str = strawberry.field(description="Description for search engines; may be empty.")
+    first_published_at: datetime.datetime | None = strawberry.field(description="When it was first published.")
+    last_published_at: datetime.datetime | None = strawberry.field(description="When it was last published.")
+
+    @classmethod
+    def resolve_type(cls, obj: Any, _info: Any, _abstract_type: Any) -> str:
+        """Pages are model instances, so their GraphQL type comes from the planner's registry."""
+        return graphql_type_name(obj)
+
+    @classmethod
+    def is_type_of(cls, obj: Any, _info: Any) -> bool:
+        return graphql_type_name(obj) == cls.__strawberry_definition__.name
+
+    @strawberry.field(description="The page's ID.")
+    def id(self, root: Parent[WagtailPage]) -> strawberry.ID:
+        return strawberry.ID(str(root.pk))
+
+    @strawberry.field(description="Its path below the site root of its language, e.g. `/news/my-item/`.")
+    def url_path(self, root: Parent[WagtailPage], info: Info[ApiContext, None]) -> str:
+        return page_path(info.context, root.url_path)
+
+    @strawberry.field(description="Its address on the public website (null until the site's front-end URL is set).")
+    def url(self, root: Parent[WagtailPage], info: Info[ApiContext, None]) -> str | None:
+        return page_url(info.context, root.url_path, root.locale_id)
+
+    @strawberry.field(description="Title for search engines and social cards (the title when none was set).")
+    def seo_title(self, root: Parent[WagtailPage]) -> str:
+        return root.seo_title or root.title
+
+    @strawberry.field(description="Language code of this version of the page, e.g. `en` or `fr`.")
+    def locale(self, root: Parent[WagtailPage], info: Info[ApiContext, None]) -> str:
+        return info.context.locale_code(root.locale_id)
+
+    @strawberry.field(description="The other published language versions of this page.")
+    def translations(self, root: Parent[WagtailPage]) -> list[Page]:
+        return planned(root, "translations")
+
+
+def page_type_plan(type_name: str, model: type[WagtailPage]) -> TypePlan:
+    """The plan of a page type, with what every page type shares already registered."""
+    type_plan_ = type_plan(type_name, model)
+    type_plan_.loaders["translations"] = _load_translations
+    return type_plan_
+
+
+def _load_translations(scope: Scope, pages: Sequence[Any], selections: list[FieldSelection]) -> None:
+    keys = {page.translation_key for page in pages}
+    others = list(
+        visible_pages(scope.ctx, WagtailPage)
+        .filter(translation_key__in=keys)
+        .exclude(pk__in=[page.pk for page in pages])
+        .order_by("locale__language_code")
+        .specific()
+    )
+    plan(scope, others, selections)
+    for page in pages:
+        store(page, "translations", [other for other in others if other.translation_key == page.translation_key])
+
+
+@strawberry.type(description="The root page of a site.")
+class HomePage(Page):
+    @strawberry.field(description="Introduction text.")
+    def intro(self, root: Parent[HomePageModel]) -> RichText:
+        return planned(root, "intro")
+
+
+@strawberry.type(description="A section listing page: the news, conferences or cities section.")
+class SectionPage(Page):
+    @strawberry.field(description="Introduction text of the section.")
+    def intro(self, root: Parent[Any]) -> RichText:
+        return planned(root, "intro")
+
+
+page_type_plan("HomePage", HomePageModel).loaders["intro"] = rich_text_loader("intro")
+for _index_model in (NewsIndexPage, ConferenceIndexPage, CityIndexPage):
+    page_type_plan("SectionPage", _index_model).loaders["intro"] = rich_text_loader("intro")

@@ -1,0 +1,211 @@
+"""Relay connections with keyset cursors, for root lists and for per-parent reverse references.
+
+A cursor encodes the sort-key values of its item, not its position, so a cursor handed out
+yesterday still points at the same place after new items are published. ``offset`` serves
+numbered archive pages. Reverse references page every parent in one query with a window
+function, so a list of 100 cities with their first 5 news items costs the same as one city.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+from typing import Annotated, Any, Generic, TypeVar
+
+import strawberry
+from django.db.models import Count, F, Model, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
+
+from . import limits
+from .errors import BadInput
+
+NodeType = TypeVar("NodeType")
+
+
+@dataclass(frozen=True)
+class PageArgs:
+    """The pagination arguments every connection field takes, validated on creation."""
+
+    first: int | None = None
+    after: str | None = None
+    last: int | None = None
+    before: str | None = None
+    offset: int | None = None
+
+    def __post_init__(self) -> None:
+        limits.page_size(self.first, self.last)
+        limits.offset(self.offset)
+
+    @classmethod
+    def from_arguments(cls, arguments: dict[str, Any]) -> PageArgs:
+        return cls(**{name: arguments.get(name) for name in ("first", "after", "last", "before", "offset")})
+
+    @property
+    def size(self) -> int:
+        if self.last is not None:
+            return self.last
+        return limits.DEFAULT_PAGE_SIZE if self.first is None else self.first
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """Sort keys (``-`` for descending); the primary key is always added last as a tie-breaker."""
+
+    keys: tuple[str, ...]
+
+    @property
+    def fields(self) -> list[tuple[str, bool]]:
+        fields = [(key.lstrip("-"), key.startswith("-")) for key in self.keys]
+        return [*fields, ("pk", fields[0][1] if fields else False)]
+
+    def order_by(self, reverse: bool = False) -> list[Any]:
+        return [F(name).desc() if descending != reverse else F(name).asc() for name, descending in self.fields]
+
+    def cursor_for(self, obj: Model) -> str:
+        values = [_jsonable(getattr(obj, name)) for name, _descending in self.fields]
+        return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode()
+
+    def beyond(self, model: type[Model], cursor: str, backwards: bool) -> Q:
+        """Rows strictly after the cursor in this order (strictly before it when ``backwards``)."""
+        values = self._decode(model, cursor)
+        clauses = []
+        for index, (name, descending) in enumerate(self.fields):
+            lookup = "lt" if descending != backwards else "gt"
+            equal = {field: value for (field, _d), value in zip(self.fields[:index], values, strict=False)}
+            clauses.append(Q(**equal, **{f"{name}__{lookup}": values[index]}))
+        return reduce(or_, clauses)
+
+    def _decode(self, model: type[Model], cursor: str) -> list[Any]:
+        try:
+            raw = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+            if not isinstance(raw, list) or len(raw) != len(self.fields):
+                raise ValueError
+            return [
+                model._meta.pk.to_python(value) if name == "pk" else model._meta.get_field(name).to_python(value)
+                for (name, _descending), value in zip(self.fields, raw, strict=True)
+            ]
+        except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as error:
+            raise BadInput(f"Invalid cursor: {cursor!r}. Use a cursor this API returned.") from error
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+@strawberry.type(description="Where a page of results sits in the whole list (Relay).")
+class PageInfo:
+    has_next_page: bool = strawberry.field(description="More items follow this page.")
+    has_previous_page: bool = strawberry.field(
+        description="Items come before this page (true whenever `after` or `offset` was given)."
+    )
+    start_cursor: str | None = strawberry.field(description="Cursor of the first item on this page.")
+    end_cursor: str | None = strawberry.field(description="Cursor of the last item; pass it as `after`.")
+
+
+@strawberry.type(description="One item of a list and its cursor.")
+class Edge(Generic[NodeType]):
+    cursor: str = strawberry.field(description="Opaque position of this item; stable across new publications.")
+    node: NodeType = strawberry.field(description="The item.")
+
+
+@strawberry.type(description="A page of a list, Relay-style, with the size of the whole list.")
+class Connection(Generic[NodeType]):
+    edges: list[Edge[NodeType]] = strawberry.field(description="The items of this page, in order.")
+    page_info: PageInfo = strawberry.field(description="Cursors and whether more pages exist.")
+    count: strawberry.Private[Callable[[], int]]
+
+    @strawberry.field(description="How many items the whole list has, across all pages.")
+    def total_count(self) -> int:
+        return self.count()
+
+
+def _connection(nodes: Sequence[Any], ordering: Ordering, args: PageArgs, has_more: bool, count: Callable[[], int]):
+    edges = [Edge(cursor=ordering.cursor_for(node), node=node) for node in nodes]
+    backwards = args.last is not None
+    info = PageInfo(
+        has_next_page=bool(args.before) if backwards else has_more,
+        has_previous_page=has_more if backwards else bool(args.after or args.offset),
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
+    )
+    return Connection(edges=edges, page_info=info, count=count)
+
+
+def _bounded(queryset: QuerySet, ordering: Ordering, args: PageArgs) -> QuerySet:
+    for cursor, backwards in ((args.after, False), (args.before, True)):
+        if cursor:
+            queryset = queryset.filter(ordering.beyond(queryset.model, cursor, backwards))
+    return queryset
+
+
+def paginate(queryset: QuerySet, ordering: Ordering, args: PageArgs) -> tuple[Connection, list[Any]]:
+    """One page of ``queryset`` (one query; the total count is a second one, run only if asked)."""
+    backwards = args.last is not None
+    start = args.offset or 0
+    rows = list(
+        _bounded(queryset, ordering, args).order_by(*ordering.order_by(reverse=backwards))[
+            start : start + args.size + 1
+        ]
+    )
+    has_more = len(rows) > args.size
+    nodes = rows[: args.size]
+    if backwards:
+        nodes.reverse()
+    return _connection(nodes, ordering, args, has_more, queryset.count), nodes
+
+
+def paginate_per_parent(
+    queryset: QuerySet,
+    parent: str,
+    parent_keys: Sequence[Hashable],
+    ordering: Ordering,
+    args: PageArgs,
+    with_count: bool,
+) -> tuple[dict[Hashable, Connection], list[Any]]:
+    """The same page for every parent at once: one windowed query, plus one grouped count if asked."""
+    backwards = args.last is not None
+    start = args.offset or 0
+    scoped = queryset.filter(**{f"{parent}__in": list(parent_keys)}).annotate(_parent=F(parent))
+    rows = (
+        _bounded(scoped, ordering, args)
+        .annotate(_row=Window(RowNumber(), partition_by=F(parent), order_by=ordering.order_by(reverse=backwards)))
+        .filter(_row__gt=start, _row__lte=start + args.size + 1)
+        .order_by("_parent", "_row")
+    )
+    grouped: dict[Hashable, list[Any]] = defaultdict(list)
+    for row in rows:
+        grouped[row._parent].append(row)
+    counts: dict[Hashable, int] = {}
+    if with_count:
+        counts = dict(
+            scoped.order_by().values_list("_parent").annotate(n=Count("pk", distinct=True)).values_list("_parent", "n")
+        )
+    connections = {}
+    for key in parent_keys:
+        group = grouped.get(key, [])
+        nodes = group[: args.size]
+        if backwards:
+            nodes.reverse()
+        connections[key] = _connection(nodes, ordering, args, len(group) > args.size, lambda k=key: counts.get(k, 0))
+    return connections, [node for group in grouped.values() for node in group[: args.size]]
+
+
+FirstArg = Annotated[
+    int | None,
+    strawberry.argument(description=f"Page size (default {limits.DEFAULT_PAGE_SIZE}, at most {limits.MAX_PAGE_SIZE})."),
+]
+AfterArg = Annotated[str | None, strawberry.argument(description="Return items after this cursor.")]
+LastArg = Annotated[
+    int | None,
+    strawberry.argument(description=f"Page size counted from the end (at most {limits.MAX_PAGE_SIZE})."),
+]
+BeforeArg = Annotated[str | None, strawberry.argument(description="Return items before this cursor.")]
+OffsetArg = Annotated[
+    int | None, strawberry.argument(description="Skip this many items first, for numbered archive pages.")
+]

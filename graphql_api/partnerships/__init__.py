@@ -1,0 +1,1 @@
+"""Partnerships, programmes and organisations in the API."""

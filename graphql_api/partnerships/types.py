@@ -1,0 +1,170 @@
+"""The ``Partnership`` and ``Organisation`` types and the partnership's reverse references."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry import Parent
+from strawberry.types import Info
+
+from cities.models import CityProfilePage
+from conferences.models import ConferencePage
+from news.models import NewsPage
+from partnerships.models import Organisation, Partnership
+
+from ..cities.filters import CityOrder, city_ordering
+from ..conferences.filters import ConferenceOrder, conference_ordering
+from ..news.filters import NewsOrder, news_ordering
+from ..pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, OffsetArg
+from ..planning import planned, type_plan
+from ..relations import one_loader, reverse_connection_loader
+from ..selection import root_selection
+from ..visibility import visible_pages
+
+if TYPE_CHECKING:
+    from ..cities.types import City
+    from ..conferences.types import Conference
+    from ..news.types import NewsItem
+
+PartnershipKind = strawberry.enum(Partnership.Kind, name="PartnershipKind", description="What sort of partnership.")
+OrganisationKind = strawberry.enum(Organisation.Kind, name="OrganisationKind", description="What sort of organisation.")
+
+
+@strawberry.type(name="Organisation", description="An EU body or DG, a city authority, a cultural institute...")
+class OrganisationType:
+    name: str = strawberry.field(description="Full name.")
+    acronym: str = strawberry.field(description="Acronym, e.g. `DG NEAR`; may be empty.")
+    website: str = strawberry.field(description="Website; may be empty.")
+
+    @strawberry.field(description="The organisation's ID.")
+    def id(self, root: Parent[Organisation]) -> strawberry.ID:
+        return strawberry.ID(str(root.pk))
+
+    @strawberry.field(description="What sort of organisation it is.")
+    def kind(self, root: Parent[Organisation]) -> OrganisationKind:
+        return Organisation.Kind(root.kind)
+
+    @strawberry.field(description="ISO 3166 code of its country; empty for international bodies.")
+    def country_code(self, root: Parent[Organisation]) -> str:
+        return root.country.code or ""
+
+    @strawberry.field(description="The body it belongs to, e.g. the European Commission for a DG.")
+    def parent(self, root: Parent[Organisation]) -> OrganisationType | None:
+        return planned(root, "parent")
+
+
+@strawberry.type(name="Partnership", description="A programme, city network or city-to-city partnership.")
+class PartnershipType:
+    name: str = strawberry.field(description="Full name.")
+    slug: str = strawberry.field(description="Slug, unique per language; look partnerships up with it.")
+    acronym: str = strawberry.field(description="Acronym; may be empty.")
+    description: str = strawberry.field(description="Plain-text description; may be empty.")
+    start_year: int | None = strawberry.field(description="Year it started.")
+    end_year: int | None = strawberry.field(description="Year it ended or ends.")
+    website: str = strawberry.field(description="Website; may be empty.")
+
+    @strawberry.field(description="The partnership's ID.")
+    def id(self, root: Parent[Partnership]) -> strawberry.ID:
+        return strawberry.ID(str(root.pk))
+
+    @strawberry.field(description="What sort of partnership it is.")
+    def kind(self, root: Parent[Partnership]) -> PartnershipKind:
+        return Partnership.Kind(root.kind)
+
+    @strawberry.field(description="Language code of this version, e.g. `en`.")
+    def locale(self, root: Parent[Partnership], info: Info) -> str:
+        return info.context.locale_code(root.locale_id)
+
+    @strawberry.field(description="Who funds it.")
+    def funder(self, root: Parent[Partnership]) -> OrganisationType | None:
+        return planned(root, "funder")
+
+    @strawberry.field(description="The programme it is part of, if any.")
+    def parent(self, root: Parent[Partnership]) -> PartnershipType | None:
+        return planned(root, "parent")
+
+    @strawberry.field(description="Member cities with a published profile, by name unless `order` says otherwise.")
+    def cities(
+        self,
+        root: Parent[Partnership],
+        info: Info,
+        first: FirstArg = None,
+        after: AfterArg = None,
+        last: LastArg = None,
+        before: BeforeArg = None,
+        offset: OffsetArg = None,
+        order: CityOrder = CityOrder.NAME,
+    ) -> Connection[Annotated[City, strawberry.lazy("graphql_api.cities.types")]]:
+        return planned(root, "cities", root_selection(info).arguments)
+
+    @strawberry.field(description="Published news about it, newest first by default.")
+    def news_items(
+        self,
+        root: Parent[Partnership],
+        info: Info,
+        first: FirstArg = None,
+        after: AfterArg = None,
+        last: LastArg = None,
+        before: BeforeArg = None,
+        offset: OffsetArg = None,
+        order: NewsOrder = NewsOrder.NEWEST,
+    ) -> Connection[Annotated[NewsItem, strawberry.lazy("graphql_api.news.types")]]:
+        return planned(root, "newsItems", root_selection(info).arguments)
+
+    @strawberry.field(description="Its published conferences, soonest first by default.")
+    def conferences(
+        self,
+        root: Parent[Partnership],
+        info: Info,
+        first: FirstArg = None,
+        after: AfterArg = None,
+        last: LastArg = None,
+        before: BeforeArg = None,
+        offset: OffsetArg = None,
+        order: ConferenceOrder = ConferenceOrder.SOONEST,
+    ) -> Connection[Annotated[Conference, strawberry.lazy("graphql_api.conferences.types")]]:
+        return planned(root, "conferences", root_selection(info).arguments)
+
+
+def _all_organisations(_scope: object) -> object:
+    return Organisation.objects.all()
+
+
+type_plan("Organisation", Organisation).loaders["parent"] = one_loader(
+    lambda pks: Organisation.objects.filter(pk__in=pks, parent__isnull=False).values_list(
+        "pk", "parent__translation_key"
+    ),
+    _all_organisations,
+)
+type_plan("Partnership", Partnership).loaders.update(
+    {
+        "funder": one_loader(
+            lambda pks: Partnership.objects.filter(pk__in=pks, funder__isnull=False).values_list(
+                "pk", "funder__translation_key"
+            ),
+            _all_organisations,
+        ),
+        "parent": one_loader(
+            lambda pks: Partnership.objects.filter(pk__in=pks, parent__isnull=False).values_list(
+                "pk", "parent__translation_key"
+            ),
+            lambda _scope: Partnership.objects.all(),
+        ),
+        "cities": reverse_connection_loader(
+            lambda scope: visible_pages(scope.ctx, CityProfilePage),
+            "memberships__partnership__translation_key",
+            lambda arguments: city_ordering(arguments["order"]),
+        ),
+        "newsItems": reverse_connection_loader(
+            lambda scope: visible_pages(scope.ctx, NewsPage),
+            "partnerships__translation_key",
+            lambda arguments: news_ordering(arguments["order"]),
+        ),
+        "conferences": reverse_connection_loader(
+            lambda scope: visible_pages(scope.ctx, ConferencePage),
+            "partnership__translation_key",
+            lambda arguments: conference_ordering(arguments["order"]),
+        ),
+    }
+)

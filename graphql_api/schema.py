@@ -1,0 +1,28 @@
+"""The public schema: every area's root fields merged into one ``Query``, with the API's limits."""
+
+import strawberry
+from strawberry.extensions import AddValidationRules, MaxTokensLimiter, ParserCache, ValidationCache
+from strawberry.tools import merge_types
+
+from .cities.schema import CityQuery
+from .conferences.schema import ConferenceQuery
+from .errors import ErrorCodes
+from .limits import MAX_TOKENS, AliasLimitRule, DepthLimitRule, IntrospectionPolicyRule
+from .news.schema import NewsQuery
+from .pages import HomePage, SectionPage
+from .partnerships.schema import PartnershipQuery
+from .search import SiteQuery
+
+Query = merge_types("Query", (NewsQuery, ConferenceQuery, CityQuery, PartnershipQuery, SiteQuery))
+
+schema = strawberry.Schema(
+    query=Query,
+    types=[HomePage, SectionPage],
+    extensions=[
+        ErrorCodes,
+        MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        AddValidationRules([DepthLimitRule, AliasLimitRule, IntrospectionPolicyRule]),
+        ParserCache(maxsize=256),
+        ValidationCache(maxsize=256),
+    ],
+)

@@ -1,0 +1,108 @@
+"""Root fields across page types: full-text ``search`` (ranked) and ``page(urlPath:)``."""
+
+import base64
+import enum
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+from wagtail.models import Page as WagtailPage
+
+from cities.models import CityProfilePage
+from conferences.models import ConferencePage
+from news.models import NewsPage
+
+from . import limits
+from .errors import BadInput
+from .lists import LocaleArg, scope_for
+from .pages import Page
+from .pagination import Edge, PageInfo
+from .planning import plan
+from .selection import root_selection
+from .visibility import visible_pages
+
+
+@strawberry.enum(description="Page types that `search` can look in.")
+class SearchType(enum.Enum):
+    NEWS_ITEM = NewsPage
+    CONFERENCE = ConferencePage
+    CITY = CityProfilePage
+
+
+@strawberry.type(description="A page of search results, best match first.")
+class SearchResults:
+    edges: list[Edge[Page]] = strawberry.field(description="The matching pages of this page of results.")
+    page_info: PageInfo = strawberry.field(description="Cursors and whether more results exist.")
+    total_count: int = strawberry.field(description="How many pages match in all.")
+
+
+def _offset_cursor(position: int) -> str:
+    return base64.urlsafe_b64encode(f"offset:{position}".encode()).decode()
+
+
+def _offset_from(cursor: str | None) -> int:
+    if cursor is None:
+        return 0
+    try:
+        prefix, _, number = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
+        if prefix != "offset" or not number.isdigit():
+            raise ValueError
+        return int(number) + 1
+    except ValueError as error:
+        raise BadInput(f"Invalid cursor: {cursor!r}. Use a cursor this API returned.") from error
+
+
+@strawberry.type
+class SiteQuery:
+    @strawberry.field(description="Published pages matching the words of `query`, best match first.")
+    def search(
+        self,
+        info: Info,
+        query: Annotated[str, strawberry.argument(description="Words to look for.")],
+        types: Annotated[
+            list[SearchType] | None, strawberry.argument(description="Only these page types (default: all).")
+        ] = None,
+        first: Annotated[int | None, strawberry.argument(description="Page size (default 20, at most 100).")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Return results after this cursor.")] = None,
+        locale: LocaleArg = None,
+    ) -> SearchResults:
+        query = query.strip()
+        if not query or len(query) > limits.MAX_SEARCH_QUERY_LENGTH:
+            raise BadInput(f"`query` must be 1 to {limits.MAX_SEARCH_QUERY_LENGTH} characters.")
+        limits.page_size(first, None)
+        size = limits.DEFAULT_PAGE_SIZE if first is None else first
+        start = _offset_from(after)
+        scope = scope_for(info, locale)
+        models = [search_type.value for search_type in types or SearchType]
+        candidates = scope.localized(visible_pages(info.context, WagtailPage).type(*models))
+        results = candidates.search(query)
+        total = results.count()
+        ids = [page.pk for page in results[start : start + size]]
+        pages = {page.pk: page for page in WagtailPage.objects.filter(pk__in=ids).specific()}
+        nodes = [pages[pk] for pk in ids if pk in pages]
+        plan(scope, nodes, root_selection(info).child("edges", "node"))
+        edges = [Edge(cursor=_offset_cursor(start + index), node=node) for index, node in enumerate(nodes)]
+        return SearchResults(
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=start + len(edges) < total,
+                has_previous_page=start > 0,
+                start_cursor=edges[0].cursor if edges else None,
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
+            total_count=total,
+        )
+
+    @strawberry.field(description="The published page at `urlPath` (e.g. `/news/my-item/`), of any type.")
+    def page(self, info: Info, url_path: str, locale: LocaleArg = None) -> Page | None:
+        scope = scope_for(info, locale)
+        roots = {root.locale_id: root for root in info.context.site_roots}
+        root = roots.get(scope.locale.pk) or roots.get(info.context.default_locale.pk)
+        if root is None:
+            return None
+        relative = "/".join(part for part in url_path.split("/") if part)
+        full_path = f"{root.url_path}{relative}/" if relative else root.url_path
+        found: Any = visible_pages(info.context, WagtailPage).filter(url_path=full_path).specific().first()
+        if found is not None:
+            plan(scope, [found], [root_selection(info)])
+        return found
