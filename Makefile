@@ -1,0 +1,36 @@
+# Citynews developer commands. `make` (or `make help`) lists them; each target's `## ` comment is its help.
+
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.requirements-installed
+ARGS ?=
+
+.PHONY: help venv install run test lint clean
+
+help: ## Show this list of targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_.-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+venv: $(STAMP) ## Create .venv if missing and install requirements-dev.txt (again only when they change)
+
+install: venv ## Same as venv
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@scripts/venv.sh
+
+run: ## Migrate the SQLite database, load demo content, ensure the admin user, serve on 127.0.0.1:$PORT (8000)
+	@scripts/run.sh
+
+test: ## Lint, check migrations and run pytest on a throwaway PostgreSQL (pytest options: ARGS="-k foo")
+	@scripts/test.sh $(ARGS)
+
+lint: venv ## ruff check, ruff format --check and makemigrations --check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py makemigrations --check --dry-run
+
+clean: ## Remove caches and collected static files (keeps .venv, db.sqlite3 and media/)
+	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -exec rm -rf {} +
+	rm -rf .pytest_cache .ruff_cache staticfiles

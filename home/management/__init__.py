@@ -1,0 +1,1 @@
+"""Management commands of the home app, shared by the whole project."""

@@ -1,0 +1,1 @@
+"""Commands run as ``manage.py <name>``: set-up steps that ``make run`` chains."""

@@ -1,0 +1,1 @@
+"""End-to-end tests: a real headless browser drives the admin on a live server."""
