@@ -134,5 +134,16 @@ class Partnership(TranslatableMixin, index.Indexed, models.Model):
 
     def clean(self) -> None:
         super().clean()
+        errors = {}
         if self.start_year and self.end_year and self.end_year < self.start_year:
-            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+            errors["end_year"] = _("The end year cannot be before the start year.")
+        # The admin form has no locale field (the view sets it), so Django's unique check on
+        # (slug, locale) is skipped and a clash would reach the database as an IntegrityError.
+        if (
+            self.slug
+            and self.locale_id is not None
+            and Partnership.objects.filter(slug=self.slug, locale_id=self.locale_id).exclude(pk=self.pk).exists()
+        ):
+            errors["slug"] = _("Another partnership in this language already uses this slug.")
+        if errors:
+            raise ValidationError(errors)
