@@ -1,7 +1,8 @@
 """URL map: the editors' admin, the public GraphQL endpoint, documents and image serving."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -14,10 +15,12 @@ urlpatterns = [
     path("graphql/", graphql_view, name="graphql"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.CITYNEWS_SERVE_MEDIA:
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+        ),
+    ]
 
 # Wagtail's page serving stays last: the CMS is headless, but editors' previews and
 # "view live" links still resolve through it.

@@ -71,12 +71,13 @@ class ConferencePage(Page):
     edition = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text=_("e.g. 2 for the second meeting.")
     )
-    previous_edition = models.OneToOneField(
+    # A foreign key, not one-to-one: each translation of an edition points at the same previous one.
+    previous_edition = models.ForeignKey(
         "self",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="next_edition",
+        related_name="next_editions",
     )
     summary = models.TextField(max_length=500, blank=True, help_text=_("Plain text for listings."))
     background = RichTextField(blank=True, features=RICH_TEXT_FEATURES)

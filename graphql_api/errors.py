@@ -63,6 +63,8 @@ class ErrorCodes(SchemaExtension):
             code = GRAPHQL_PARSE_FAILED if isinstance(error, GraphQLSyntaxError) else GRAPHQL_VALIDATION_FAILED
             if "tokens" in error.message and "Parsing aborted" in error.message:
                 code = LIMIT_EXCEEDED
+            elif error.message.startswith("Variable '$"):
+                code = BAD_USER_INPUT
             error.extensions = {**(error.extensions or {}), "code": code}
             return error
         message = str(original) if settings.DEBUG else INTERNAL_MESSAGE

@@ -20,9 +20,9 @@ schema = strawberry.Schema(
     types=[HomePage, SectionPage],
     extensions=[
         ErrorCodes,
-        MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        AddValidationRules([DepthLimitRule, AliasLimitRule, IntrospectionPolicyRule]),
-        ParserCache(maxsize=256),
-        ValidationCache(maxsize=256),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: AddValidationRules([DepthLimitRule, AliasLimitRule, IntrospectionPolicyRule]),
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
     ],
 )

@@ -141,6 +141,9 @@ CORS_URLS_REGEX = r"^/graphql/?$"
 # Public API settings: see graphql_api/limits.py for what each one bounds.
 CITYNEWS_GRAPHIQL = env.bool("GRAPHIQL", default=False)
 CITYNEWS_GRAPHQL_INTROSPECTION = env.bool("GRAPHQL_INTROSPECTION", default=True)
+CITYNEWS_GRAPHQL_CACHE_SECONDS = env.int("GRAPHQL_CACHE_SECONDS", default=60)
+# Serve uploaded media from Django itself: for local runs and tests; production uses a web server.
+CITYNEWS_SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 
 LOGGING = {
     "version": 1,

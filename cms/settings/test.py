@@ -10,4 +10,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/citynews-test-media")
 CITYNEWS_GRAPHIQL = True
+CITYNEWS_SERVE_MEDIA = True
 WAGTAILADMIN_BASE_URL = "http://testserver"

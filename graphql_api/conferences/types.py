@@ -236,8 +236,8 @@ CONFERENCE.loaders.update(
             _conference_target,
         ),
         "nextEdition": one_loader(
-            lambda pks: ConferencePage.objects.filter(pk__in=pks, next_edition__isnull=False).values_list(
-                "pk", "next_edition__translation_key"
+            lambda pks: ConferencePage.objects.filter(previous_edition__in=pks).values_list(
+                "previous_edition_id", "translation_key"
             ),
             _conference_target,
         ),

@@ -210,7 +210,7 @@ def test_conference_dates_and_editions(demo):
         2,
     )
     assert second.previous_edition.specific == first
-    assert first.next_edition.specific == second
+    assert first.next_editions.get().specific == second
     assert (first.host_city.slug, second.host_city.slug) == ("brussels", "barcelona")
     assert {org.acronym for org in second.organisers.all()} == {"DG INTPA", "AMB"}
     assert second.partnership.slug == "partnerships-for-sustainable-cities"
