@@ -1,7 +1,8 @@
 """Factories for every content type, for the page tests and the GraphQL API tests alike.
 
 Pages are created the way an editor's "Publish" leaves them: saved under their parent, with a
-revision, and published (pass ``live=False`` for a draft that was saved but never published).
+revision, and published (pass ``live=False`` for a draft that was saved but never published; a
+``go_live_at`` in the future gives a scheduled page, not live until ``publish_scheduled`` runs).
 Relations are plain keyword arguments::
 
     news = NewsPageFactory(
@@ -45,7 +46,6 @@ from cities.models import (
     CityProfilePage,
     CityStrategy,
 )
-from conferences import blocks as conference_blocks
 from conferences.models import ConferenceIndexPage, ConferencePage
 from home import blocks as home_blocks
 from home.models import CitynewsImage, HomePage
@@ -384,17 +384,6 @@ class ConferencePageFactory(BasePageFactory[ConferencePage]):
     summary = factory.LazyAttribute(lambda obj: f"{obj.title}: partners meet.")
 
     _relations = {"organisers": _set_m2m("organisers")}
-
-
-class AgendaSessionBlockFactory(wagtail_factories.StructBlockFactory):
-    class Meta:
-        model = conference_blocks.AgendaSessionBlock
-
-    start_time = datetime.time(9, 0)
-    end_time = datetime.time(10, 30)
-    title = factory.Sequence(lambda n: f"Session {n}")
-    kind = "plenary"
-    description = ""
 
 
 def make_site_tree() -> dict[str, Any]:
