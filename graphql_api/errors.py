@@ -44,7 +44,12 @@ class ErrorCodes(SchemaExtension):
     """Gives every error a code and masks unexpected ones (their details go to the log)."""
 
     def on_operation(self) -> Iterator[None]:
-        yield
+        try:
+            yield
+        except GraphQLError as error:
+            # A syntax error (or the token limit) raised inside ParserCache's hook skips ``result``:
+            # strawberry builds the response from the raised error once the hooks have unwound.
+            raise self._coded(error) from None
         result = self.execution_context.result
         if result and result.errors:
             result.errors = [self._coded(error) for error in result.errors]
