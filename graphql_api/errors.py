@@ -64,7 +64,8 @@ class ErrorCodes(SchemaExtension):
         if isinstance(original, ApiError):
             error.extensions = {**(error.extensions or {}), "code": original.code}
             return error
-        if original is None:
+        if original is None or (isinstance(original, GraphQLError) and error.path is None):
+            # Raised before execution: a parse or validation error, or a variable that does not coerce.
             code = GRAPHQL_PARSE_FAILED if isinstance(error, GraphQLSyntaxError) else GRAPHQL_VALIDATION_FAILED
             if "tokens" in error.message and "Parsing aborted" in error.message:
                 code = LIMIT_EXCEEDED
