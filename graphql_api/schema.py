@@ -1,6 +1,7 @@
 """The public schema: every area's root fields merged into one ``Query``, with the API's limits."""
 
 import strawberry
+from django.conf import settings
 from strawberry.extensions import AddValidationRules, MaxTokensLimiter, ParserCache, ValidationCache
 from strawberry.tools import merge_types
 
@@ -13,6 +14,19 @@ from .pages import HomePage, SectionPage
 from .partnerships.schema import PartnershipQuery
 from .search import SiteQuery
 
+
+def validation_rules() -> AddValidationRules:
+    """The limits, and the introspection ban while settings switch introspection off.
+
+    The rule list is part of ``ValidationCache``'s key, so it must change with the switch: a
+    query validated while introspection was on is otherwise served from the cache once it is off.
+    """
+    rules = [DepthLimitRule, AliasLimitRule]
+    if not settings.CITYNEWS_GRAPHQL_INTROSPECTION:
+        rules.append(IntrospectionPolicyRule)
+    return AddValidationRules(rules)
+
+
 Query = merge_types("Query", (NewsQuery, ConferenceQuery, CityQuery, PartnershipQuery, SiteQuery))
 
 schema = strawberry.Schema(
@@ -21,7 +35,7 @@ schema = strawberry.Schema(
     extensions=[
         ErrorCodes,
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: AddValidationRules([DepthLimitRule, AliasLimitRule, IntrospectionPolicyRule]),
+        validation_rules,
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
     ],
