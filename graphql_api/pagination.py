@@ -95,7 +95,10 @@ class Ordering:
 
 
 def _jsonable(value: Any) -> Any:
-    return value.isoformat() if hasattr(value, "isoformat") else value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    # Values such as django-countries' ``Country`` are not JSON: their string is what the column holds.
+    return value if value is None or isinstance(value, str | int | float | bool) else str(value)
 
 
 @strawberry.type(description="Where a page of results sits in the whole list (Relay).")
