@@ -75,7 +75,9 @@ class SiteQuery:
         scope = scope_for(info, locale)
         models = [search_type.value for search_type in types or SearchType]
         candidates = scope.localized(visible_pages(info.context, WagtailPage).type(*models))
-        results = candidates.search(query)
+        # The search backend refuses filters on fields that are not FilterFields (e.g. ``expire_at``),
+        # so it searches the visible candidates by primary key.
+        results = WagtailPage.objects.filter(pk__in=candidates.values("pk")).search(query)
         total = results.count()
         ids = [page.pk for page in results[start : start + size]]
         pages = {page.pk: page for page in WagtailPage.objects.filter(pk__in=ids).specific()}
