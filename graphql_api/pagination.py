@@ -19,6 +19,7 @@ from operator import or_
 from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
+from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Model, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
@@ -90,7 +91,7 @@ class Ordering:
                 model._meta.pk.to_python(value) if name == "pk" else model._meta.get_field(name).to_python(value)
                 for (name, _descending), value in zip(self.fields, raw, strict=True)
             ]
-        except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as error:
+        except (ValueError, TypeError, ValidationError, binascii.Error, UnicodeDecodeError) as error:
             raise BadInput(f"Invalid cursor: {cursor!r}. Use a cursor this API returned.") from error
 
 
