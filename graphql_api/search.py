@@ -99,12 +99,16 @@ class SiteQuery:
     def page(self, info: Info, url_path: str, locale: LocaleArg = None) -> Page | None:
         scope = scope_for(info, locale)
         roots = {root.locale_id: root for root in info.context.site_roots}
-        root = roots.get(scope.locale.pk) or roots.get(info.context.default_locale.pk)
-        if root is None:
-            return None
         relative = "/".join(part for part in url_path.split("/") if part)
-        full_path = f"{root.url_path}{relative}/" if relative else root.url_path
-        found: Any = visible_pages(info.context, WagtailPage).filter(url_path=full_path).specific().first()
-        if found is not None:
-            plan(scope, [found], [root_selection(info)])
+        found: Any = None
+        # The requested language's tree first, then the default one: untranslated pages fall back.
+        for locale_id in dict.fromkeys((scope.locale.pk, info.context.default_locale.pk)):
+            root = roots.get(locale_id)
+            if root is None:
+                continue
+            full_path = f"{root.url_path}{relative}/" if relative else root.url_path
+            found = visible_pages(info.context, WagtailPage).filter(url_path=full_path).specific().first()
+            if found is not None:
+                plan(scope, [found], [root_selection(info)])
+                break
         return found
