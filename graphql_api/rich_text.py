@@ -6,6 +6,7 @@ loads them in a few queries; ``render_rich_text`` then rewrites without touching
 Links to pages or documents that may not be shown lose their address but keep their text.
 """
 
+import re
 from collections.abc import Iterable, Sequence
 from html import escape, unescape
 from typing import Any
@@ -55,6 +56,11 @@ def load_rich_text(scope: Scope, htmls: Iterable[str]) -> None:
             scope.ctx.loaded["embed", url] = embeds.get(url)
 
 
+# Tags that break a line: plain text gets a space in their place. Inline tags (links, bold...) sit
+# inside sentences and words, so they get none: "<b>Kutaisi</b>, Georgia" is "Kutaisi, Georgia".
+_BLOCK_TAG = re.compile(r"<(?=/?(?:p|h[1-6]|li|ul|ol|br|hr|div|blockquote|figure|table|tr|td|th)\b)", re.IGNORECASE)
+
+
 def _link(href: str | None) -> str:
     return f'<a href="{escape(href)}">' if href else "<a>"
 
@@ -77,7 +83,7 @@ def render_rich_text(scope: Scope, html: str) -> RichText:
     rewritten = EmbedRewriter(rules={"media": media_embed})(
         LinkRewriter(rules={"page": page_link, "document": document_link})(html)
     )
-    return RichText(html=rewritten, text=" ".join(unescape(strip_tags(rewritten.replace("<", " <"))).split()))
+    return RichText(html=rewritten, text=" ".join(unescape(strip_tags(_BLOCK_TAG.sub(" <", rewritten))).split()))
 
 
 def rich_text_loader(attribute: str) -> Loader:
