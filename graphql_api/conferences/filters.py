@@ -10,7 +10,9 @@ from cities.models import CityProfilePage
 from conferences.models import ConferenceStatus as ModelStatus
 from partnerships.models import Partnership
 
+from ..context import ApiContext
 from ..pagination import Ordering
+from ..visibility import visible_pages
 
 ConferenceStatus = strawberry.enum(ModelStatus, name="ConferenceStatus", description="Where a conference stands today.")
 
@@ -52,13 +54,14 @@ def status_condition(status: ModelStatus, today: datetime.date) -> Q:
     }[ModelStatus(status)]
 
 
-def filter_conferences(queryset: QuerySet, where: ConferenceFilter | None, today: datetime.date) -> QuerySet:
+def filter_conferences(queryset: QuerySet, where: ConferenceFilter | None, ctx: ApiContext) -> QuerySet:
+    """Narrows ``queryset``; a host city that may not be shown matches nothing."""
     if where is None:
         return queryset
     if where.status is not None:
-        queryset = queryset.filter(status_condition(where.status, today))
+        queryset = queryset.filter(status_condition(where.status, ctx.today))
     if where.host_city:
-        keys = CityProfilePage.objects.filter(slug=where.host_city).values("translation_key")
+        keys = visible_pages(ctx, CityProfilePage).filter(slug=where.host_city).values("translation_key")
         queryset = queryset.filter(host_city__translation_key__in=keys)
     if where.partnership:
         keys = Partnership.objects.filter(slug=where.partnership).values("translation_key")

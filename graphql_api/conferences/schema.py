@@ -28,7 +28,7 @@ class ConferenceQuery:
         locale: LocaleArg = None,
     ) -> Connection[Conference]:
         args = PageArgs(first=first, after=after, last=last, before=before, offset=offset)
-        queryset = filter_conferences(visible_pages(info.context, ConferencePage), filter, info.context.today)
+        queryset = filter_conferences(visible_pages(info.context, ConferencePage), filter, info.context)
         return connection(info, scope_for(info, locale), queryset, conference_ordering(order), args)
 
     @strawberry.field(description="One published conference by `slug` or `id`; null when there is none.")

@@ -11,7 +11,9 @@ from conferences.models import ConferencePage
 from news.models import NewsPage, NewsPageCity, NewsPageTag
 from partnerships.models import Partnership
 
+from ..context import ApiContext
 from ..pagination import Ordering
+from ..visibility import visible_pages
 
 
 @strawberry.enum(description="Orders of news lists.")
@@ -45,29 +47,33 @@ class NewsFilter:
     date_to: datetime.date | None = strawberry.field(default=None, description="Items dated on or before this day.")
 
 
-def _keys_of(model: type, slug: str) -> QuerySet:
-    return model.objects.filter(slug=slug).values("translation_key")
+def _keys_of(queryset: QuerySet, slug: str) -> QuerySet:
+    return queryset.filter(slug=slug).values("translation_key")
 
 
-def filter_news(queryset: QuerySet, where: NewsFilter | None) -> QuerySet:
+def filter_news(queryset: QuerySet, where: NewsFilter | None, ctx: ApiContext) -> QuerySet:
+    """Narrows ``queryset``; a city or conference that may not be shown matches nothing."""
     if where is None:
         return queryset
+    cities = visible_pages(ctx, CityProfilePage)
     if where.city:
-        cities = NewsPageCity.objects.filter(city__translation_key__in=_keys_of(CityProfilePage, where.city))
-        queryset = queryset.filter(pk__in=cities.values("page_id"))
+        links = NewsPageCity.objects.filter(city__translation_key__in=_keys_of(cities, where.city))
+        queryset = queryset.filter(pk__in=links.values("page_id"))
     if where.country:
+        in_country = cities.filter(country=where.country.upper()).values("translation_key")
         queryset = queryset.filter(
-            pk__in=NewsPageCity.objects.filter(city__country=where.country.upper()).values("page_id")
+            pk__in=NewsPageCity.objects.filter(city__translation_key__in=in_country).values("page_id")
         )
     if where.partnership:
         links = NewsPage.partnerships.through.objects.filter(
-            partnership__translation_key__in=_keys_of(Partnership, where.partnership)
+            partnership__translation_key__in=_keys_of(Partnership.objects.all(), where.partnership)
         )
         queryset = queryset.filter(pk__in=links.values("newspage_id"))
     if where.topic:
         queryset = queryset.filter(pk__in=NewsPageTag.objects.filter(tag__slug=where.topic).values("content_object_id"))
     if where.conference:
-        queryset = queryset.filter(conference__translation_key__in=_keys_of(ConferencePage, where.conference))
+        conferences = visible_pages(ctx, ConferencePage)
+        queryset = queryset.filter(conference__translation_key__in=_keys_of(conferences, where.conference))
     if where.date_from:
         queryset = queryset.filter(date__gte=where.date_from)
     if where.date_to:

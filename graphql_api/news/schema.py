@@ -31,7 +31,7 @@ class NewsQuery:
         locale: LocaleArg = None,
     ) -> Connection[NewsItem]:
         args = PageArgs(first=first, after=after, last=last, before=before, offset=offset)
-        queryset = filter_news(visible_pages(info.context, NewsPage), filter)
+        queryset = filter_news(visible_pages(info.context, NewsPage), filter, info.context)
         return connection(info, scope_for(info, locale), queryset, news_ordering(order), args)
 
     @strawberry.field(description="One published news item by `slug` or `id`; null when there is none.")
