@@ -21,7 +21,7 @@ from graphql import (
     SelectionSetNode,
     get_named_type,
 )
-from graphql.execution.values import get_argument_values
+from graphql.execution.values import VariableValues, get_argument_values
 from graphql.type import GraphQLAbstractType, GraphQLObjectType
 
 
@@ -65,11 +65,20 @@ def root_selection(info: Any) -> FieldSelection:
     field_def = info.parent_type.fields[info.field_name]
     return FieldSelection(
         name=info.field_name,
-        arguments=get_argument_values(field_def, info.field_nodes[0], info.variable_values),
+        arguments=get_argument_values(field_def, info.field_nodes[0], _variables(info)),
         nodes=tuple(info.field_nodes),
         info=info,
         parent_type=info.parent_type,
     )
+
+
+def _variables(info: GraphQLResolveInfo) -> VariableValues:
+    """The operation's variables as graphql-core's argument coercion wants them.
+
+    Strawberry hands resolvers the plain dict of coerced values, not graphql-core's container.
+    """
+    values = info.variable_values
+    return values if isinstance(values, VariableValues) else VariableValues(sources={}, coerced=values or {})
 
 
 def merged_fields(selections: list[FieldSelection], name: str, type_name: str) -> list[FieldSelection]:
@@ -90,7 +99,7 @@ def _collect(
             continue
         yield FieldSelection(
             name=name,
-            arguments=get_argument_values(object_type.fields[name], nodes[0], info.variable_values),
+            arguments=get_argument_values(object_type.fields[name], nodes[0], _variables(info)),
             nodes=tuple(nodes),
             info=info,
             parent_type=object_type,
@@ -133,7 +142,7 @@ def _included(info: GraphQLResolveInfo, node: Any) -> bool:
         name = directive.name.value
         if name in ("skip", "include"):
             definition = GraphQLSkipDirective if name == "skip" else GraphQLIncludeDirective
-            value = get_argument_values(definition, directive, info.variable_values)["if"]
+            value = get_argument_values(definition, directive, _variables(info))["if"]
             if value == (name == "skip"):
                 return False
     return True
