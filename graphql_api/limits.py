@@ -45,7 +45,12 @@ def offset(value: int | None) -> None:
 
 
 class DepthLimitRule(ValidationRule):
-    """Refuses operations nested deeper than MAX_DEPTH fields (fragments count where spread)."""
+    """Refuses operations nested deeper than MAX_DEPTH fields (fragments count where spread).
+
+    Introspection's ``ofType`` does not count: it unwraps one list or non-null type at a time
+    (one object, never a list), and the standard introspection query that GraphiQL and code
+    generators send nests it nine deep. No field of the API's own schema is called ``ofType``.
+    """
 
     def enter_operation_definition(self, node: OperationDefinitionNode, *_args: Any) -> None:
         depth = self._depth(node.selection_set, set())
@@ -60,7 +65,8 @@ class DepthLimitRule(ValidationRule):
         deepest = 0
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
-                deepest = max(deepest, 1 + self._depth(selection.selection_set, visiting))
+                step = 0 if selection.name.value == "ofType" else 1
+                deepest = max(deepest, step + self._depth(selection.selection_set, visiting))
             elif isinstance(selection, InlineFragmentNode):
                 deepest = max(deepest, self._depth(selection.selection_set, visiting))
             elif isinstance(selection, FragmentSpreadNode) and selection.name.value not in visiting:
