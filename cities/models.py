@@ -57,9 +57,7 @@ class CityProfilePage(Page):
         max_length=500, blank=True, help_text=_("One or two sentences for listings and maps (plain text).")
     )
     body = StreamField(BodyBlock(), blank=True)
-    image = models.ForeignKey(
-        "home.CitynewsImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    image = models.ForeignKey("home.CitynewsImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     website = models.URLField(blank=True, help_text=_("The city's official website."))
     is_demo = models.BooleanField(
         default=False,
@@ -128,9 +126,7 @@ class CityMembership(Orderable):
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.CASCADE, related_name="city_memberships"
     )
-    role = models.CharField(
-        max_length=120, blank=True, help_text=_("e.g. 'Member', 'Lead city', 'Coordinator'.")
-    )
+    role = models.CharField(max_length=120, blank=True, help_text=_("e.g. 'Member', 'Lead city', 'Coordinator'."))
     since_year = models.PositiveSmallIntegerField(null=True, blank=True, validators=YEAR_VALIDATORS)
 
     panels = [FieldPanel("partnership"), FieldRowPanel([FieldPanel("role"), FieldPanel("since_year")])]

@@ -17,9 +17,7 @@ urlpatterns = [
 
 if settings.CITYNEWS_SERVE_MEDIA:
     urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
-        ),
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
 # Wagtail's page serving stays last: the CMS is headless, but editors' previews and

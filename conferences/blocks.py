@@ -7,9 +7,7 @@ from home.blocks import RICH_TEXT_FEATURES
 
 
 class ObjectiveBlock(blocks.StructBlock):
-    keyword = blocks.CharBlock(
-        max_length=60, help_text=_("One or two words, e.g. 'Results' or 'Sustainability'.")
-    )
+    keyword = blocks.CharBlock(max_length=60, help_text=_("One or two words, e.g. 'Results' or 'Sustainability'."))
     text = blocks.TextBlock()
 
     class Meta:

@@ -57,9 +57,7 @@ class ConferencePage(Page):
         related_name="hosted_conferences",
     )
     venue = models.CharField(max_length=255, blank=True)
-    organisers = ParentalManyToManyField(
-        "partnerships.Organisation", blank=True, related_name="organised_conferences"
-    )
+    organisers = ParentalManyToManyField("partnerships.Organisation", blank=True, related_name="organised_conferences")
     partnership = models.ForeignKey(
         "partnerships.Partnership",
         null=True,
@@ -68,9 +66,7 @@ class ConferencePage(Page):
         related_name="conferences",
         help_text=_("The programme or partnership this conference belongs to."),
     )
-    edition = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text=_("e.g. 2 for the second meeting.")
-    )
+    edition = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("e.g. 2 for the second meeting."))
     # A foreign key, not one-to-one: each translation of an edition points at the same previous one.
     previous_edition = models.ForeignKey(
         "self",
@@ -86,9 +82,7 @@ class ConferencePage(Page):
     site_visits = StreamField([("visit", SiteVisitBlock())], blank=True)
     expected_outcomes = StreamField([("outcome", blocks.TextBlock(label=_("Outcome")))], blank=True)
     target_audience = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
-    documents = StreamField(
-        [("links", LinksBlock())], blank=True, help_text=_("Reports, notes, proceedings.")
-    )
+    documents = StreamField([("links", LinksBlock())], blank=True, help_text=_("Reports, notes, proceedings."))
     registration_url = models.URLField(blank=True)
 
     search_fields = [
@@ -124,9 +118,7 @@ class ConferencePage(Page):
     context_panels = [
         FieldPanel("partnership"),
         FieldPanel("organisers"),
-        FieldRowPanel(
-            [FieldPanel("edition"), PageChooserPanel("previous_edition", "conferences.ConferencePage")]
-        ),
+        FieldRowPanel([FieldPanel("edition"), PageChooserPanel("previous_edition", "conferences.ConferencePage")]),
     ]
 
     edit_handler = TabbedInterface(
@@ -163,9 +155,7 @@ class ConferencePage(Page):
             if self.end_date < self.start_date:
                 raise ValidationError({"end_date": _("The conference cannot end before it starts.")})
             outside = [
-                day.value["date"]
-                for day in self.agenda
-                if not self.start_date <= day.value["date"] <= self.end_date
+                day.value["date"] for day in self.agenda if not self.start_date <= day.value["date"] <= self.end_date
             ]
             if outside:
                 raise ValidationError(

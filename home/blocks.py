@@ -44,9 +44,7 @@ class QuoteBlock(blocks.StructBlock):
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock()
     caption = blocks.CharBlock(max_length=255, required=False)
-    credit = blocks.CharBlock(
-        max_length=160, required=False, help_text=_("Leave blank to use the image's own credit.")
-    )
+    credit = blocks.CharBlock(max_length=160, required=False, help_text=_("Leave blank to use the image's own credit."))
 
     class Meta:
         icon = "image"
@@ -54,9 +52,7 @@ class ImageBlock(blocks.StructBlock):
 
 
 class KeyFigureBlock(blocks.StructBlock):
-    value = blocks.CharBlock(
-        max_length=40, help_text=_("The figure as readers see it, e.g. 'EUR 300,000' or '14'.")
-    )
+    value = blocks.CharBlock(max_length=40, help_text=_("The figure as readers see it, e.g. 'EUR 300,000' or '14'."))
     label = blocks.CharBlock(max_length=120, help_text=_("What it counts, e.g. 'per winner city'."))
 
     class Meta:
@@ -79,9 +75,7 @@ class LinkBlock(blocks.StructBlock):
         chosen = [name for name in self.TARGETS if value.get(name)]
         if len(chosen) != 1:
             message = _("Choose exactly one of a page, a document or an external URL.")
-            raise StructBlockValidationError(
-                block_errors={name: ValidationError(message) for name in self.TARGETS}
-            )
+            raise StructBlockValidationError(block_errors={name: ValidationError(message) for name in self.TARGETS})
         return value
 
     class Meta:

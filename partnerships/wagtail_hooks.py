@@ -11,7 +11,7 @@ class PartnershipViewSet(SnippetViewSet):
     icon = "group"
     menu_label = "Partnerships"
     list_display = ["name", "acronym", "kind", "funder"]
-    list_filter = ["kind", "locale"]
+    list_filter = ["kind"]  # Wagtail adds its own language filter
     search_fields = ["name", "acronym", "description"]
 
 
@@ -20,7 +20,7 @@ class OrganisationViewSet(SnippetViewSet):
     icon = "site"
     menu_label = "Organisations"
     list_display = ["name", "acronym", "kind", "country"]
-    list_filter = ["kind", "locale"]
+    list_filter = ["kind"]  # Wagtail adds its own language filter
     search_fields = ["name", "acronym"]
 
 

@@ -63,9 +63,7 @@ class Migration(migrations.Migration):
                 ("venue", models.CharField(blank=True, max_length=255)),
                 (
                     "edition",
-                    models.PositiveSmallIntegerField(
-                        blank=True, help_text="e.g. 2 for the second meeting.", null=True
-                    ),
+                    models.PositiveSmallIntegerField(blank=True, help_text="e.g. 2 for the second meeting.", null=True),
                 ),
                 (
                     "summary",

@@ -5,15 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('conferences', '0002_initial'),
+        ("conferences", "0002_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='conferencepage',
-            name='previous_edition',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='next_editions', to='conferences.conferencepage'),
+            model_name="conferencepage",
+            name="previous_edition",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="next_editions",
+                to="conferences.conferencepage",
+            ),
         ),
     ]

@@ -1,6 +1,5 @@
 """The partnerships snippet admin: listing filters and search, validation, French translations."""
 
-import pytest
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Locale
@@ -105,14 +104,6 @@ class PartnershipAdminTests(WagtailTestUtils, TestCase):
         edit_url = reverse("wagtailsnippets_partnerships_partnership:edit", args=[french.pk])
         self.assertContains(self.client.get(edit_url), "EU4Culture (FR)")
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "partnerships/wagtail_hooks.py lists 'locale' in list_filter: that replaces Wagtail's own "
-            "language filter (?locale=fr) with a filter on the Locale's id, whose ?locale=<id> the view "
-            "then reads as a language code and answers 404. Dropping 'locale' from list_filter fixes it."
-        ),
-    )
     def test_listing_under_fr_shows_only_french_partnerships(self):
         self.translate_to_french(self.eu4culture, "EU4Culture (FR)")
         assert self.listed(locale="fr") == {"EU4Culture (FR)"}

@@ -1,0 +1,128 @@
+"""SQL query counts per request: constant whatever the page size, with everything selected.
+
+Each query is sent twice: the first request renders the image renditions it asks for, the
+second is counted. A count that grows with ``first`` means a resolver went to the database per
+item; the failure message lists the numbered SQL.
+"""
+
+import datetime
+
+import pytest
+
+from cities.models import CityFunding, CityMembership, CityProfilePage, CityStrategy
+from news.models import NewsPage
+from tests import factories
+
+from .conftest import assert_num_queries
+
+IMAGE = "{ id alt credit width height focalPoint { x y } rendition(fit: FILL, width: 320, height: 240) { url } }"
+BODY = f"""body {{ __typename
+  ... on ParagraphBlock {{ richText {{ html text }} }}
+  ... on QuoteBlock {{ text attribution role }}
+  ... on ImageBlock {{ image {IMAGE} caption credit }}
+  ... on LinksBlock {{ links {{ title url document {{ title url }} }} }}
+}}"""
+CITY = f"title url countryCode image {IMAGE} memberships {{ role partnership {{ name }} }} funding {{ amount programme {{ name }} }} strategies {{ title document {{ url }} }}"
+NEWS = f"""title url date standfirst heroImage {IMAGE} heroCredit topics {{ slug }} {BODY}
+  cities {{ {CITY} }} partnerships {{ name funder {{ name }} }} organisations {{ name }}
+  conference {{ title status hostCity {{ title }} }} translations {{ title locale }}"""
+CONFERENCE = """title status format startDate hostCity { title } partnership { name } organisers { name }
+  previousEdition { title } nextEdition { title } background { html } targetAudience { text }
+  objectives { keyword } agenda { date description { html } sessions { title } } siteVisits { title }
+  expectedOutcomes documents { url }"""
+
+# Field -> (arguments, selection, queries). The numbers are what the planner needs for everything
+# selected: one query per kind of reference, never one per item.
+ROOT_LISTS = {
+    "newsItems": ("", NEWS, 30),
+    "conferences": ("order: LATEST", CONFERENCE, 18),
+    "cities": ("", f"{CITY} {BODY}", 17),
+    "partnerships": ("", "name kind funder { name } parent { name }", 7),
+}
+
+# (root list, reverse reference) -> (selection, queries for the whole request).
+REVERSE_REFERENCES = {
+    ("cities", "newsItems"): ("title cities { title } heroImage { id }", 11),
+    ("cities", "conferences"): ("title hostCity { title }", 9),
+    ("partnerships", "cities"): ("title memberships { role }", 9),
+    ("partnerships", "newsItems"): ("title topics { slug }", 8),
+    ("partnerships", "conferences"): ("title organisers { name }", 9),
+    ("conferences", "newsItems"): ("title partnerships { name }", 9),
+}
+
+
+@pytest.fixture
+def rich_content(content):
+    """Every item carries every reference, so that page size 1 and 100 have the same work per item."""
+    document = factories.DocumentFactory(title="Strategy")
+    # Each partnership has a funder and a parent (here each other's), so that any page of them has both.
+    for partnership, parent in ((content["network"], content["programme"]), (content["programme"], content["network"])):
+        partnership.funder = content["dg"]
+        partnership.parent = parent
+        partnership.save()
+    for city in CityProfilePage.objects.all():
+        city.image = content["image"]
+        city.body = [("paragraph", f'<p><a linktype="page" id="{content["kutaisi"].pk}">Kutaisi</a></p>')]
+        city.save()
+        CityMembership.objects.get_or_create(page=city, partnership=content["network"])
+        CityStrategy.objects.create(page=city, title="Cultural Development Strategy", document=document)
+        CityFunding.objects.create(page=city, amount=1000, programme=content["programme"])
+    previous = content["conference"]
+    for number in range(3):
+        previous = factories.ConferencePageFactory(
+            parent=content["conferences"],
+            title=f"Edition {number}",
+            start_date=datetime.date(2023 + number, 3, 12),
+            end_date=datetime.date(2023 + number, 3, 14),
+            host_city=content["barcelona"],
+            partnership=content["network"],
+            organisers=[content["dg"]],
+            previous_edition=previous,
+            background=f'<p>See <a linktype="document" id="{document.pk}">the note</a>.</p>',
+            objectives=[("objective", {"keyword": "Results", "text": "Show results."})],
+            documents=[("links", {"heading": "", "links": [{"title": "Note", "document": document}]})],
+        )
+    # A draft next edition: the newest published edition still asks for it, and gets nothing.
+    factories.ConferencePageFactory(parent=content["conferences"], previous_edition=previous, live=False)
+    NewsPage.objects.update(conference=previous)
+    return content
+
+
+def _assert_constant_cost(graphql, query_for_size, expected: int) -> dict[int, dict]:
+    """Sends the query at page sizes 1 and 100 (each twice: the first renders renditions)."""
+    results = {}
+    for size in (1, 100):
+        query = query_for_size(size)
+        graphql(query)
+        with assert_num_queries(expected):
+            results[size] = graphql(query).data
+    return results
+
+
+@pytest.mark.parametrize("field", ROOT_LISTS)
+def test_root_list_costs_the_same_for_one_item_or_a_hundred(graphql, rich_content, field):
+    arguments, selection, expected = ROOT_LISTS[field]
+    results = _assert_constant_cost(
+        graphql,
+        lambda size: f"{{ {field}(first: {size} {arguments}) {{ totalCount edges {{ node {{ {selection} }} }} }} }}",
+        expected,
+    )
+    assert len(results[1][field]["edges"]) == 1
+    assert len(results[100][field]["edges"]) == results[100][field]["totalCount"] > 1
+
+
+@pytest.mark.parametrize(("root", "field"), REVERSE_REFERENCES)
+def test_reverse_reference_costs_the_same_for_one_item_or_a_hundred(graphql, rich_content, root, field):
+    selection, expected = REVERSE_REFERENCES[root, field]
+    results = _assert_constant_cost(
+        graphql,
+        lambda size: (
+            f"""{{ {root}(first: 100) {{ edges {{ node {{
+            {field}(first: {size}) {{ totalCount edges {{ node {{ {selection} }} }} }} }} }} }} }}"""
+        ),
+        expected,
+    )
+    for size, data in results.items():
+        nested = [edge["node"][field] for edge in data[root]["edges"]]
+        assert any(connection["edges"] for connection in nested)
+        assert all(len(connection["edges"]) == min(size, connection["totalCount"]) for connection in nested)
