@@ -7,7 +7,7 @@ import enum
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from strawberry import Parent
 from strawberry.types import Info
 
@@ -199,6 +199,21 @@ def _conference_target(scope: Scope) -> QuerySet:
     return visible_pages(scope.ctx, ConferencePage)
 
 
+def _next_edition_links(pks: list[int]) -> QuerySet:
+    """``(pk, translation key of the edition after it)`` in one query.
+
+    An edition may point at any language version of the one before it (a translation copies the
+    reference), so the two are matched by translation key, not by primary key.
+    """
+    shown = ConferencePage.objects.filter(pk__in=pks)
+    parent = shown.filter(translation_key=OuterRef("previous_edition__translation_key")).values("pk")[:1]
+    return (
+        ConferencePage.objects.filter(previous_edition__translation_key__in=shown.values("translation_key"))
+        .annotate(parent_pk=Subquery(parent))
+        .values_list("parent_pk", "translation_key")
+    )
+
+
 CONFERENCE = page_type_plan("Conference", ConferencePage)
 CONFERENCE.loaders.update(
     {
@@ -235,12 +250,7 @@ CONFERENCE.loaders.update(
             ),
             _conference_target,
         ),
-        "nextEdition": one_loader(
-            lambda pks: ConferencePage.objects.filter(previous_edition__in=pks).values_list(
-                "previous_edition_id", "translation_key"
-            ),
-            _conference_target,
-        ),
+        "nextEdition": one_loader(_next_edition_links, _conference_target),
         "newsItems": reverse_connection_loader(
             lambda scope: visible_pages(scope.ctx, NewsPage),
             "conference__translation_key",
