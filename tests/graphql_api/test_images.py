@@ -62,6 +62,9 @@ def build() -> dict[str, Any]:
     }
     for name, image in images.items():
         factories.NewsPageFactory(parent=tree["news"], title=name, slug=name, hero_image=image)
+    block = {"image": images["big"], "caption": "", "credit": ""}
+    factories.NewsPageFactory(parent=tree["news"], title="Body", slug="body", body=[("image", block)])
+    factories.CityProfilePageFactory(parent=tree["cities"], title="Tbilisi", slug="tbilisi", image=images["big"])
     return images
 
 
@@ -265,3 +268,27 @@ def test_rendition_sizes_quality_and_widths_limits_are_those_documented():
     assert limits.RENDITION_QUALITIES[0] == 30
     assert limits.RENDITION_QUALITIES[-1] == 95
     assert limits.MAX_SRCSET_WIDTHS == 8
+
+
+def test_renditions_of_images_in_body_blocks_and_city_pictures(graphql, images, api_url):
+    result = "{ url width height format }"
+    data = graphql(
+        f"""{{
+          newsItem(slug: "body") {{ body {{ ... on ImageBlock {{ image {{
+            small: rendition(fit: WIDTH, width: 320) {result}
+            large: rendition(fit: WIDTH, width: 640, format: WEBP) {result}
+            srcset(widths: [160])
+          }} }} }} }}
+          city(slug: "tbilisi") {{ image {{ rendition(fit: HEIGHT, height: 480) {result} }} }}
+        }}"""
+    ).data
+
+    image = data["newsItem"]["body"][0]["image"]
+    assert (image["small"]["width"], image["small"]["height"], image["small"]["format"]) == (320, 240, "PNG")
+    assert (image["large"]["width"], image["large"]["height"], image["large"]["format"]) == (640, 480, "WEBP")
+    assert image["srcset"].endswith(" 160w")
+    assert fetch_image(image["srcset"].split(" ")[0]).size == (160, 120)
+    city = data["city"]["image"]["rendition"]
+    assert (city["width"], city["height"]) == (640, 480)
+    for result in (image["small"], image["large"], city):
+        served(result, api_url)
