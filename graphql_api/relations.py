@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from .errors import ApiError
 from .pagination import Ordering, PageArgs, paginate_per_parent
 from .planning import Loader, Scope, by_arguments, plan, store
 from .selection import FieldSelection
@@ -72,14 +73,21 @@ def reverse_connection_loader(
         for group in by_arguments(selections).values():
             arguments = group[0].arguments
             with_count = any(child.name == "totalCount" for s in group for child in s.fields_on(s.output_type.name))
-            connections, nodes = paginate_per_parent(
-                scope.localized(targets(scope)),
-                parent_lookup,
-                keys,
-                ordering(arguments),
-                PageArgs.from_arguments(arguments),
-                with_count,
-            )
+            try:
+                connections, nodes = paginate_per_parent(
+                    scope.localized(targets(scope)),
+                    parent_lookup,
+                    keys,
+                    ordering(arguments),
+                    PageArgs.from_arguments(arguments),
+                    with_count,
+                )
+            except ApiError as error:
+                # A bad page size or cursor is an error of this field, not of the root field that
+                # planned it: the resolver returns the stored error and GraphQL raises it there.
+                for obj in objects:
+                    store(obj, group[0].name, error, arguments)
+                continue
             plan(scope, nodes, [node for selection in group for node in selection.child("edges", "node")])
             for obj in objects:
                 store(obj, group[0].name, connections[obj.translation_key], arguments)
