@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
 ARGS ?=
 
-.PHONY: help venv install run test lint clean
+.PHONY: help venv install run test lint schema clean
 
 help: ## Show this list of targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_.-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -30,6 +30,9 @@ lint: venv ## ruff check, ruff format --check and makemigrations --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py makemigrations --check --dry-run
+
+schema: venv ## Regenerate schema.graphql (the committed API contract) from the running schema
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py export_graphql_schema
 
 clean: ## Remove caches and collected static files (keeps .venv, db.sqlite3 and media/)
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -exec rm -rf {} +

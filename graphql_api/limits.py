@@ -101,27 +101,9 @@ class IntrospectionPolicyRule(NoSchemaIntrospectionCustomRule):
 # Image renditions: only these sizes and qualities can be asked for, so a client can never make
 # the server render (and store) an unbounded number of variants of an image.
 RENDITION_SIZES = (
-    80,
-    120,
-    160,
-    240,
-    320,
-    400,
-    480,
-    560,
-    640,
-    720,
-    800,
-    960,
-    1024,
-    1200,
-    1280,
-    1440,
-    1600,
-    1920,
-    2048,
-    2400,
-)
+    80, 90, 120, 160, 180, 240, 270, 320, 360, 400, 450, 480, 540, 560, 640, 720,
+    800, 960, 1024, 1080, 1200, 1280, 1440, 1600, 1920, 2048, 2400,
+)  # fmt: skip
 RENDITION_QUALITIES = tuple(range(30, 100, 5))
 MAX_SRCSET_WIDTHS = 8
 

@@ -87,6 +87,9 @@ class Ordering:
             raw = json.loads(base64.urlsafe_b64decode(cursor.encode()))
             if not isinstance(raw, list) or len(raw) != len(self.fields):
                 raise ValueError
+            # Sort keys are never null, and PostgreSQL refuses NUL characters: no cursor of ours holds them.
+            if any(value is None or (isinstance(value, str) and "\x00" in value) for value in raw):
+                raise ValueError
             return [
                 model._meta.pk.to_python(value) if name == "pk" else model._meta.get_field(name).to_python(value)
                 for (name, _descending), value in zip(self.fields, raw, strict=True)

@@ -2,12 +2,14 @@
 
 import strawberry
 from django.conf import settings
+from graphql import GraphQLError
 from strawberry.extensions import AddValidationRules, MaxTokensLimiter, ParserCache, ValidationCache
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
 from .cities.schema import CityQuery
 from .conferences.schema import ConferenceQuery
-from .errors import ErrorCodes
+from .errors import ApiError, ErrorCodes
 from .limits import MAX_TOKENS, AliasLimitRule, DepthLimitRule, IntrospectionPolicyRule
 from .news.schema import NewsQuery
 from .pages import HomePage, SectionPage
@@ -29,7 +31,16 @@ def validation_rules() -> AddValidationRules:
 
 Query = merge_types("Query", (NewsQuery, ConferenceQuery, CityQuery, PartnershipQuery, SiteQuery))
 
-schema = strawberry.Schema(
+
+class CitynewsSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        """Logs unexpected errors only: a client's bad input is its answer, not an incident."""
+        unexpected = [error for error in errors if not isinstance(error.original_error, ApiError)]
+        if unexpected:
+            super().process_errors(unexpected, execution_context)
+
+
+schema = CitynewsSchema(
     query=Query,
     types=[HomePage, SectionPage],
     extensions=[

@@ -45,8 +45,8 @@ def _offset_from(cursor: str | None) -> int:
         return 0
     try:
         prefix, _, number = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-        if prefix != "offset" or not number.isdigit():
-            raise ValueError
+        if prefix != "offset" or not number.isdigit() or int(number) >= limits.MAX_OFFSET:
+            raise ValueError  # beyond MAX_OFFSET, as for lists' `offset` (and PostgreSQL's bigint)
         return int(number) + 1
     except ValueError as error:
         raise BadInput(f"Invalid cursor: {cursor!r}. Use a cursor this API returned.") from error
