@@ -196,3 +196,19 @@ def test_a_database_gone_for_one_request_is_masked_and_the_next_request_is_serve
     assert "server closed" not in json.dumps(failed.body)
     assert served.status == 200
     assert served.data == {"first": {"title": "Hello"}, "second": {"title": "Hello"}}
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [("first: 500", "`first` must be between 0 and 100; got 500."), ('after: "junk"', "Invalid cursor: 'junk'.")],
+)
+def test_bad_arguments_of_a_nested_connection_are_reported_on_that_field(graphql, tree, arguments, message):
+    factories.CityProfilePageFactory(parent=tree["cities"], title="Kutaisi", slug="kutaisi")
+
+    response = graphql(f'{{ city(slug: "kutaisi") {{ title newsItems({arguments}) {{ totalCount }} }} }}')
+
+    assert response.status == 200
+    assert response.codes == ["BAD_USER_INPUT"]
+    assert response.errors[0]["path"] == ["city", "newsItems"]
+    assert response.errors[0]["locations"] == [{"line": 1, "column": 33}]
+    assert response.errors[0]["message"].startswith(message)
