@@ -95,6 +95,7 @@ def served(result: dict[str, Any], api_url: str) -> PillowImage.Image:
     ("arguments", "size"),
     [
         ("fit: FILL, width: 800, height: 400", (800, 400)),
+        ("fit: FILL, width: 640, height: 360", (640, 360)),
         ("fit: MAX, width: 640, height: 640", (640, 480)),
         ("fit: MIN, width: 640, height: 640", (853, 640)),
         ("fit: WIDTH, width: 320", (320, 240)),
