@@ -17,6 +17,7 @@ GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
 
 INTERNAL_MESSAGE = "Internal server error."
+NUL_REFUSED = "cannot contain NUL (0x00) characters"
 
 
 class ApiError(Exception):
@@ -63,6 +64,10 @@ class ErrorCodes(SchemaExtension):
         original = error.original_error
         if isinstance(original, ApiError):
             error.extensions = {**(error.extensions or {}), "code": original.code}
+            return error
+        if isinstance(original, ValueError) and NUL_REFUSED in str(original):
+            # PostgreSQL cannot store or compare NUL characters; the database driver says so first.
+            error.extensions = {**(error.extensions or {}), "code": BAD_USER_INPUT}
             return error
         if original is None or (isinstance(original, GraphQLError) and error.path is None):
             # Raised before execution: a parse or validation error, or a variable that does not coerce.
