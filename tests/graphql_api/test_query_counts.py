@@ -8,6 +8,8 @@ item; the failure message lists the numbered SQL.
 import datetime
 
 import pytest
+from django.db import connections
+from django.test.utils import CaptureQueriesContext
 
 from cities.models import CityFunding, CityMembership, CityProfilePage, CityStrategy
 from news.models import NewsPage
@@ -126,3 +128,22 @@ def test_reverse_reference_costs_the_same_for_one_item_or_a_hundred(graphql, ric
         nested = [edge["node"][field] for edge in data[root]["edges"]]
         assert any(connection["edges"] for connection in nested)
         assert all(len(connection["edges"]) == min(size, connection["totalCount"]) for connection in nested)
+
+
+@pytest.mark.parametrize("pagination", ["after: $cursor", "offset: 3, after: $cursor"])
+def test_a_deep_page_costs_what_the_first_page_costs(graphql, rich_content, pagination):
+    selection = ROOT_LISTS["newsItems"][1]
+    first_page = f"{{ newsItems(first: 1) {{ edges {{ cursor node {{ {selection} }} }} }} }}"
+    graphql(first_page)
+    with CaptureQueriesContext(connections["default"]) as page_one:
+        cursor_after_three = graphql("{ newsItems(first: 3) { edges { cursor } } }").data["newsItems"]["edges"][-1]
+        graphql(first_page)
+    deep_page = f"query ($cursor: String) {{ newsItems(first: 1, {pagination}) {{ edges {{ cursor node {{ {selection} }} }} }} }}"
+    # With an offset the cursor is null: the fourth item is reached by skipping three.
+    variables = {"cursor": None if "offset" in pagination else cursor_after_three["cursor"]}
+    graphql(deep_page, variables)
+    with CaptureQueriesContext(connections["default"]) as page_four:
+        graphql("{ newsItems(first: 3) { edges { cursor } } }")
+        data = graphql(deep_page, variables).data
+    assert data["newsItems"]["edges"][0]["node"]["title"] == "News 2"
+    assert len(page_four.captured_queries) == len(page_one.captured_queries)
