@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry import Parent
-from strawberry.types import Info
 
 from cities.models import CityFunding, CityMembership, CityProfilePage, CityStrategy
 from conferences.models import ConferencePage
@@ -20,10 +19,10 @@ from ..documents import Document, load_documents, loaded_document
 from ..images import Image, image_loader
 from ..news.filters import NewsOrder, news_ordering
 from ..pages import Page, page_type_plan
-from ..pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, OffsetArg
 from ..planning import Scope, plan, planned, store
 from ..relations import reverse_connection_loader
-from ..selection import FieldSelection, merged_fields, root_selection
+from ..reverse_fields import reverse_connection_field
+from ..selection import FieldSelection, merged_fields
 from ..streamfield import BODY_BLOCKS, BodyBlock, stream_loader
 from ..visibility import visible_pages
 
@@ -105,33 +104,17 @@ class City(Page):
     def funding(self, root: Parent[CityProfilePage]) -> list[Funding]:
         return planned(root, "funding")
 
-    @strawberry.field(description="Published news about the city, newest first by default.")
-    def news_items(
-        self,
-        root: Parent[CityProfilePage],
-        info: Info,
-        first: FirstArg = None,
-        after: AfterArg = None,
-        last: LastArg = None,
-        before: BeforeArg = None,
-        offset: OffsetArg = None,
-        order: NewsOrder = NewsOrder.NEWEST,
-    ) -> Connection[Annotated[NewsItem, strawberry.lazy("graphql_api.news.types")]]:
-        return planned(root, "newsItems", root_selection(info).arguments)
+    news_items = reverse_connection_field(
+        Annotated["NewsItem", strawberry.lazy("graphql_api.news.types")],
+        NewsOrder.NEWEST,
+        "Published news about the city, newest first by default.",
+    )
 
-    @strawberry.field(description="Published conferences the city hosts or hosted, soonest first by default.")
-    def conferences(
-        self,
-        root: Parent[CityProfilePage],
-        info: Info,
-        first: FirstArg = None,
-        after: AfterArg = None,
-        last: LastArg = None,
-        before: BeforeArg = None,
-        offset: OffsetArg = None,
-        order: ConferenceOrder = ConferenceOrder.SOONEST,
-    ) -> Connection[Annotated[Conference, strawberry.lazy("graphql_api.conferences.types")]]:
-        return planned(root, "conferences", root_selection(info).arguments)
+    conferences = reverse_connection_field(
+        Annotated["Conference", strawberry.lazy("graphql_api.conferences.types")],
+        ConferenceOrder.SOONEST,
+        "Published conferences the city hosts or hosted, soonest first by default.",
+    )
 
 
 def _partnerships(scope: Scope, keys: set[Any], selections: list[FieldSelection]) -> dict[Any, Any]:

@@ -18,11 +18,10 @@ from partnerships.models import Organisation, Partnership
 
 from ..news.filters import NewsOrder, news_ordering
 from ..pages import Page, page_type_plan
-from ..pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, OffsetArg
 from ..planning import Scope, planned
 from ..relations import many_loader, one_loader, reverse_connection_loader
+from ..reverse_fields import reverse_connection_field
 from ..rich_text import RichText, render_rich_text, rich_text_loader
-from ..selection import root_selection
 from ..streamfield import BlockKind, Link, References, build_links, collect_links, list_items, stream_loader
 from ..visibility import visible_pages
 from .filters import ConferenceStatus
@@ -180,19 +179,11 @@ class Conference(Page):
     def documents(self, root: Parent[ConferencePage]) -> list[Link]:
         return [link for block in planned(root, "documents") for link in block]
 
-    @strawberry.field(description="Published news about the conference, newest first by default.")
-    def news_items(
-        self,
-        root: Parent[ConferencePage],
-        info: Info,
-        first: FirstArg = None,
-        after: AfterArg = None,
-        last: LastArg = None,
-        before: BeforeArg = None,
-        offset: OffsetArg = None,
-        order: NewsOrder = NewsOrder.NEWEST,
-    ) -> Connection[Annotated[NewsItem, strawberry.lazy("graphql_api.news.types")]]:
-        return planned(root, "newsItems", root_selection(info).arguments)
+    news_items = reverse_connection_field(
+        Annotated["NewsItem", strawberry.lazy("graphql_api.news.types")],
+        NewsOrder.NEWEST,
+        "Published news about the conference, newest first by default.",
+    )
 
 
 def _conference_target(scope: Scope) -> QuerySet:

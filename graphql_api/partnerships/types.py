@@ -16,10 +16,9 @@ from partnerships.models import Organisation, Partnership
 from ..cities.filters import CityOrder, city_ordering
 from ..conferences.filters import ConferenceOrder, conference_ordering
 from ..news.filters import NewsOrder, news_ordering
-from ..pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, OffsetArg
 from ..planning import planned, type_plan
 from ..relations import one_loader, reverse_connection_loader
-from ..selection import root_selection
+from ..reverse_fields import reverse_connection_field
 from ..visibility import visible_pages
 
 if TYPE_CHECKING:
@@ -84,47 +83,23 @@ class PartnershipType:
     def parent(self, root: Parent[Partnership]) -> PartnershipType | None:
         return planned(root, "parent")
 
-    @strawberry.field(description="Member cities with a published profile, by name unless `order` says otherwise.")
-    def cities(
-        self,
-        root: Parent[Partnership],
-        info: Info,
-        first: FirstArg = None,
-        after: AfterArg = None,
-        last: LastArg = None,
-        before: BeforeArg = None,
-        offset: OffsetArg = None,
-        order: CityOrder = CityOrder.NAME,
-    ) -> Connection[Annotated[City, strawberry.lazy("graphql_api.cities.types")]]:
-        return planned(root, "cities", root_selection(info).arguments)
+    cities = reverse_connection_field(
+        Annotated["City", strawberry.lazy("graphql_api.cities.types")],
+        CityOrder.NAME,
+        "Member cities with a published profile, by name unless `order` says otherwise.",
+    )
 
-    @strawberry.field(description="Published news about it, newest first by default.")
-    def news_items(
-        self,
-        root: Parent[Partnership],
-        info: Info,
-        first: FirstArg = None,
-        after: AfterArg = None,
-        last: LastArg = None,
-        before: BeforeArg = None,
-        offset: OffsetArg = None,
-        order: NewsOrder = NewsOrder.NEWEST,
-    ) -> Connection[Annotated[NewsItem, strawberry.lazy("graphql_api.news.types")]]:
-        return planned(root, "newsItems", root_selection(info).arguments)
+    news_items = reverse_connection_field(
+        Annotated["NewsItem", strawberry.lazy("graphql_api.news.types")],
+        NewsOrder.NEWEST,
+        "Published news about it, newest first by default.",
+    )
 
-    @strawberry.field(description="Its published conferences, soonest first by default.")
-    def conferences(
-        self,
-        root: Parent[Partnership],
-        info: Info,
-        first: FirstArg = None,
-        after: AfterArg = None,
-        last: LastArg = None,
-        before: BeforeArg = None,
-        offset: OffsetArg = None,
-        order: ConferenceOrder = ConferenceOrder.SOONEST,
-    ) -> Connection[Annotated[Conference, strawberry.lazy("graphql_api.conferences.types")]]:
-        return planned(root, "conferences", root_selection(info).arguments)
+    conferences = reverse_connection_field(
+        Annotated["Conference", strawberry.lazy("graphql_api.conferences.types")],
+        ConferenceOrder.SOONEST,
+        "Its published conferences, soonest first by default.",
+    )
 
 
 def _all_organisations(_scope: object) -> object:
