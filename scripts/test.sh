@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # `make test`: everything CI checks, on a throwaway PostgreSQL that is gone when this script ends.
 #
-# Installs the dev requirements, makes sure PostgreSQL's server binaries and Debian's chromium are
-# there (installing them with apt-get when running as root), starts a private PostgreSQL on a free
-# port, then runs ruff, the migrations check and pytest. Arguments are passed on to pytest.
+# Installs the dev requirements, makes sure PostgreSQL's server binaries, Redis and Debian's chromium
+# are there (installing them with apt-get when running as root), starts a private PostgreSQL and a
+# private Redis on free ports, then runs ruff, the migrations check and pytest. Arguments are passed
+# on to pytest. Both servers run unprivileged and are stopped when the script ends, however it ends.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -56,6 +57,14 @@ if ! PG_BIN="$(find_pg_bin)"; then
 fi
 echo "using $PG_BIN"
 
+say "Redis server"
+if ! command -v redis-server >/dev/null 2>&1; then
+    is_root || die "redis-server was not found on PATH. Install it, e.g. 'sudo apt-get install redis-server', and run again."
+    apt_install redis-server
+    command -v redis-server >/dev/null 2>&1 || die "apt-get installed redis-server but it is still missing."
+fi
+echo "using $(command -v redis-server)"
+
 say "Chromium for the browser tests"
 if [[ ! -x /usr/bin/chromium ]]; then
     is_root || die "Debian's chromium (/usr/bin/chromium) is missing: the end-to-end tests drive it.
@@ -82,6 +91,9 @@ as_pg() {
 
 WORK_DIR=
 cleanup() {
+    if [[ -n "$WORK_DIR" && -f "$WORK_DIR/redis.pid" ]]; then
+        kill "$(cat "$WORK_DIR/redis.pid")" 2>/dev/null || true
+    fi
     if [[ -n "$WORK_DIR" && -d "$WORK_DIR" ]]; then
         if [[ -f "$WORK_DIR/data/postmaster.pid" ]]; then
             (cd "$WORK_DIR" && as_pg "$PG_BIN/pg_ctl" stop -D "$WORK_DIR/data" -m immediate >/dev/null 2>&1) || true
@@ -109,7 +121,23 @@ say "Throwaway PostgreSQL on 127.0.0.1:$PG_PORT${PG_USER:+ (as $PG_USER)}"
         { cat "$WORK_DIR/postgres.log" >&2; exit 1; }
 )
 
+REDIS_PORT="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+say "Throwaway Redis on 127.0.0.1:$REDIS_PORT${PG_USER:+ (as $PG_USER)}"
+(
+    cd "$WORK_DIR"
+    as_pg redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no --daemonize yes \
+        --dir "$WORK_DIR" --pidfile "$WORK_DIR/redis.pid" --logfile "$WORK_DIR/redis.log"
+    for _ in $(seq 50); do
+        "$PY" -c "import socket; socket.create_connection(('127.0.0.1', $REDIS_PORT), 0.2)" 2>/dev/null && exit 0
+        sleep 0.1
+    done
+    cat "$WORK_DIR/redis.log" >&2
+    exit 1
+)
+
 export DATABASE_URL="postgres://citynews@127.0.0.1:$PG_PORT/citynews"
+# Tests that need Redis read this URL; the test settings keep Django's cache in local memory.
+export REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 export DJANGO_SETTINGS_MODULE=cms.settings.test
 export MEDIA_ROOT="$WORK_DIR/media"
 export STATIC_ROOT="$WORK_DIR/static"  # exists, so WhiteNoise has nothing to warn about

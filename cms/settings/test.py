@@ -7,6 +7,8 @@ SECRET_KEY = "test-only-key"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Each test process keeps its own cache; tests of what Redis shares across processes point a cache
+# at the real Redis that `make test` starts (REDIS_URL) themselves.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/citynews-test-media")
 CITYNEWS_GRAPHIQL = True
