@@ -27,7 +27,8 @@ def _targets(
     links: LinkQuery,
     targets: TargetQuery,
 ) -> dict[Any, list[Any]]:
-    pairs = list(links([obj.pk for obj in objects]))
+    # Two language versions of one target resolve to the same item: keep its first link only.
+    pairs = list(dict.fromkeys(links([obj.pk for obj in objects])))
     found = scope.localized_by_key(targets(scope), {key for _parent, key in pairs})
     plan(scope, list(found.values()), selections)
     by_parent: dict[Any, list[Any]] = defaultdict(list)
