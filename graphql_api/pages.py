@@ -17,10 +17,10 @@ from home.models import HomePage as HomePageModel
 from news.models import NewsIndexPage
 
 from .context import ApiContext
+from .page_urls import page_path, page_url
 from .planning import Scope, TypePlan, graphql_type_name, plan, planned, store, type_plan
 from .rich_text import RichText, rich_text_loader
 from .selection import FieldSelection
-from .urls import page_path, page_url
 from .visibility import visible_pages
 
 
