@@ -63,11 +63,7 @@ def one_loader(links: LinkQuery, targets: TargetQuery) -> Loader:
 def reverse_connection_loader(
     targets: TargetQuery, parent_lookup: str, ordering: Callable[[dict[str, Any]], Ordering]
 ) -> Loader:
-    """A paginated reverse reference, e.g. a city's news: one windowed query for all parents.
-
-    ``parent_lookup`` leads from a target to its parent's translation key, e.g.
-    ``city_links__city__translation_key`` for the news of a city.
-    """
+    """A paginated reverse reference, e.g. a city's news: one windowed query for all parents."""
 
     def load(scope: Scope, objects: Sequence[Any], selections: list[FieldSelection]) -> None:
         keys: list[Hashable] = list(dict.fromkeys(obj.translation_key for obj in objects))
