@@ -1,13 +1,16 @@
 """Errors a client can act on, each with a machine-readable ``extensions.code``.
 
-Resolvers raise these; anything else is an internal error that the ``ErrorCodes`` extension
-masks (no traceback, no SQL) outside debug mode. Strawberry logs every error with its traceback.
+Resolvers raise ``ApiError``s; the limits and the NUL check raise coded ``GraphQLError``s before
+execution. ``ErrorCodes`` gives every other error its code from its type or from the phase that
+produced it, never from its message, and masks unexpected ones (no traceback, no SQL) outside
+debug mode. Strawberry logs every unexpected error with its traceback.
 """
 
 from collections.abc import Iterator
+from typing import Any
 
 from django.conf import settings
-from graphql import GraphQLError, GraphQLSyntaxError
+from graphql import GraphQLError, GraphQLSyntaxError, Node
 from strawberry.extensions import SchemaExtension
 
 BAD_USER_INPUT = "BAD_USER_INPUT"
@@ -17,7 +20,6 @@ GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
 
 INTERNAL_MESSAGE = "Internal server error."
-NUL_REFUSED = "cannot contain NUL (0x00) characters"
 
 
 class ApiError(Exception):
@@ -30,26 +32,48 @@ class BadInput(ApiError):
     code = BAD_USER_INPUT
 
 
-class LimitExceeded(ApiError):
+class CodedError(GraphQLError):
+    """An error found before execution (while parsing, validating or reading the variables), with its code."""
+
+    code = BAD_USER_INPUT
+
+    def __init__(self, message: str, nodes: Node | list[Node] | None = None) -> None:
+        super().__init__(message, nodes, extensions={"code": self.code})
+
+
+class BadInputError(CodedError):
+    code = BAD_USER_INPUT
+
+
+class LimitExceededError(CodedError):
+    """A limit broken while parsing or validating, i.e. before any database work."""
+
     code = LIMIT_EXCEEDED
 
 
-class LimitExceededError(GraphQLError):
-    """A limit broken while parsing or validating, i.e. before any database work."""
-
-    def __init__(self, message: str, nodes=None) -> None:
-        super().__init__(message, nodes, extensions={"code": LIMIT_EXCEEDED})
+def _with_code(error: GraphQLError, code: str) -> GraphQLError:
+    if not (error.extensions and "code" in error.extensions):
+        error.extensions = {**(error.extensions or {}), "code": code}
+    return error
 
 
 class ErrorCodes(SchemaExtension):
-    """Gives every error a code and masks unexpected ones (their details go to the log)."""
+    """Gives every error a code and masks unexpected ones (their details go to the log).
+
+    Strawberry's ``MaskErrors`` is not used: it drops ``extensions``, and with them the code.
+    """
+
+    def on_validate(self) -> Iterator[None]:
+        yield
+        for error in self.execution_context.pre_execution_errors or []:
+            _with_code(error, GRAPHQL_VALIDATION_FAILED)
 
     def on_operation(self) -> Iterator[None]:
         try:
             yield
         except GraphQLError as error:
-            # A syntax error (or the token limit) raised inside ParserCache's hook skips ``result``:
-            # strawberry builds the response from the raised error once the hooks have unwound.
+            # A syntax error raised inside ParserCache's hook skips ``result``: strawberry builds
+            # the response from the raised error once the hooks have unwound.
             raise self._coded(error) from None
         result = self.execution_context.result
         if result and result.errors:
@@ -61,22 +85,14 @@ class ErrorCodes(SchemaExtension):
     def _coded(error: GraphQLError) -> GraphQLError:
         if error.extensions and "code" in error.extensions:
             return error
-        original = error.original_error
+        original: Any = error.original_error
         if isinstance(original, ApiError):
-            error.extensions = {**(error.extensions or {}), "code": original.code}
-            return error
-        if isinstance(original, ValueError) and NUL_REFUSED in str(original):
-            # PostgreSQL cannot store or compare NUL characters; the database driver says so first.
-            error.extensions = {**(error.extensions or {}), "code": BAD_USER_INPUT}
-            return error
-        if original is None or (isinstance(original, GraphQLError) and error.path is None):
-            # Raised before execution: a parse or validation error, or a variable that does not coerce.
-            code = GRAPHQL_PARSE_FAILED if isinstance(error, GraphQLSyntaxError) else GRAPHQL_VALIDATION_FAILED
-            if "tokens" in error.message and "Parsing aborted" in error.message:
-                code = LIMIT_EXCEEDED
-            elif error.message.startswith("Variable '$"):
-                code = BAD_USER_INPUT
-            error.extensions = {**(error.extensions or {}), "code": code}
-            return error
+            return _with_code(error, original.code)
+        if isinstance(error, GraphQLSyntaxError):
+            return _with_code(error, GRAPHQL_PARSE_FAILED)
+        if error.path is None and (original is None or isinstance(original, GraphQLError)):
+            # Validation errors got their code in ``on_validate``: what fails before execution
+            # after it is the variables' coercion, i.e. the client's input.
+            return _with_code(error, BAD_USER_INPUT)
         message = str(original) if settings.DEBUG else INTERNAL_MESSAGE
         return GraphQLError(message, nodes=error.nodes, path=error.path, extensions={"code": INTERNAL_SERVER_ERROR})

@@ -5,9 +5,9 @@ refused before any database work; page sizes and image sizes are checked by the 
 that take them.
 """
 
+from collections.abc import Iterator
 from typing import Any
 
-from django.conf import settings
 from graphql import (
     FieldNode,
     FragmentSpreadNode,
@@ -17,7 +17,9 @@ from graphql import (
     ValidationContext,
     ValidationRule,
 )
-from graphql.validation import NoSchemaIntrospectionCustomRule
+from graphql.error import GraphQLSyntaxError
+from graphql.language import Lexer, Source, TokenKind
+from strawberry.extensions import SchemaExtension
 
 from .errors import BadInput, LimitExceededError
 
@@ -42,6 +44,28 @@ def page_size(first: int | None, last: int | None) -> None:
 def offset(value: int | None) -> None:
     if value is not None and not 0 <= value <= MAX_OFFSET:
         raise BadInput(f"`offset` must be between 0 and {MAX_OFFSET}; got {value}.")
+
+
+class TokenLimit(SchemaExtension):
+    """Refuses documents of more than MAX_TOKENS tokens before they are parsed.
+
+    Not strawberry's ``MaxTokensLimiter``: its refusal is graphql-core's plain syntax error, told
+    apart from a typo only by its message.
+    """
+
+    def on_parse(self) -> Iterator[None]:
+        query = self.execution_context.query
+        if query is not None:
+            lexer = Lexer(Source(query))
+            try:
+                for _token in range(MAX_TOKENS + 1):
+                    if lexer.advance().kind is TokenKind.EOF:
+                        break
+                else:
+                    raise LimitExceededError(f"Document contains more than {MAX_TOKENS} tokens. Parsing aborted.")
+            except GraphQLSyntaxError:
+                pass  # the parser reports it, with its position
+        yield
 
 
 class DepthLimitRule(ValidationRule):
@@ -77,7 +101,10 @@ class DepthLimitRule(ValidationRule):
 
 
 class AliasLimitRule(ValidationRule):
-    """Refuses documents with more than MAX_ALIASES aliases (a cheap way to multiply work)."""
+    """Refuses documents with more than MAX_ALIASES aliases (a cheap way to multiply work).
+
+    Not strawberry's ``MaxAliasesLimiter``: its refusal is a plain ``GraphQLError``, so only its message could code it.
+    """
 
     def __init__(self, context: ValidationContext) -> None:
         super().__init__(context)
@@ -88,14 +115,6 @@ class AliasLimitRule(ValidationRule):
             self.aliases += 1
             if self.aliases == MAX_ALIASES + 1:
                 self.report_error(LimitExceededError(f"More than {MAX_ALIASES} aliases in one query.", [node]))
-
-
-class IntrospectionPolicyRule(NoSchemaIntrospectionCustomRule):
-    """Graphql-core's no-introspection rule, applied only when settings switch introspection off."""
-
-    def enter_field(self, node: FieldNode, *args: Any) -> None:
-        if not settings.CITYNEWS_GRAPHQL_INTROSPECTION:
-            super().enter_field(node, *args)
 
 
 # Image renditions: only these sizes and qualities can be asked for, so a client can never make

@@ -1,5 +1,7 @@
 """What every root field does: pick the language, fetch, paginate, then plan the rest."""
 
+import enum
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import strawberry
@@ -9,7 +11,7 @@ from strawberry.types import Info
 from .context import ApiContext
 from .errors import BadInput
 from .locales import resolve_locale
-from .pagination import Connection, Ordering, PageArgs, paginate
+from .pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, OffsetArg, Ordering, PageArgs, paginate
 from .planning import Scope, plan
 from .selection import root_selection
 
@@ -61,3 +63,34 @@ def lookup_by(slug: str | None, pk: str | None) -> dict[str, Any]:
             raise BadInput(f"Invalid id {pk!r}.")
         return {"pk": int(pk)}
     return {"slug": slug}
+
+
+def root_connection_field(
+    node: Any,
+    filter_type: type,
+    default_order: enum.Enum,
+    items: Callable[[ApiContext, Any], QuerySet],
+    ordering: Callable[[Any], Ordering],
+    description: str,
+) -> Any:
+    """A root list of ``node`` items: the paging arguments, ``filter``, ``order`` and ``locale``, defined once.
+
+    ``items(context, filter)`` is what may be shown with the filter applied; ``ordering(order)`` sorts it.
+    """
+    order_type = type(default_order)
+
+    def resolve(
+        info: Info[ApiContext, None],
+        first: FirstArg = None,
+        after: AfterArg = None,
+        last: LastArg = None,
+        before: BeforeArg = None,
+        offset: OffsetArg = None,
+        filter: filter_type | None = None,  # type: ignore[valid-type]
+        order: order_type = default_order,  # type: ignore[valid-type]
+        locale: LocaleArg = None,
+    ) -> Connection[node]:  # type: ignore[valid-type]
+        args = PageArgs(first=first, after=after, last=last, before=before, offset=offset)
+        return connection(info, scope_for(info, locale), items(info.context, filter), ordering(order), args)
+
+    return strawberry.field(resolver=resolve, description=description)

@@ -17,11 +17,25 @@ from home.models import HomePage as HomePageModel
 from news.models import NewsIndexPage
 
 from .context import ApiContext
-from .planning import Scope, TypePlan, graphql_type_name, plan, planned, store, type_plan
+from .page_urls import page_path, page_url
+from .planning import Scope, graphql_type_name, plan, planned_field, register_type, store
 from .rich_text import RichText, rich_text_loader
 from .selection import FieldSelection
-from .urls import page_path, page_url
 from .visibility import visible_pages
+
+
+def _load_translations(scope: Scope, pages: Sequence[Any], selections: list[FieldSelection]) -> None:
+    keys = {page.translation_key for page in pages}
+    others = list(
+        visible_pages(scope.ctx, WagtailPage)
+        .filter(translation_key__in=keys)
+        .exclude(pk__in=[page.pk for page in pages])
+        .order_by("locale__language_code")
+        .specific()
+    )
+    plan(scope, others, selections)
+    for page in pages:
+        store(page, "translations", [other for other in others if other.translation_key == page.translation_key])
 
 
 @strawberry.interface(description="Anything editors publish as a page: news items, conferences, cities...")
@@ -61,46 +75,20 @@ class Page:
     def locale(self, root: Parent[WagtailPage], info: Info[ApiContext, None]) -> str:
         return info.context.locale_code(root.locale_id)
 
-    @strawberry.field(description="The other published language versions of this page.")
-    def translations(self, root: Parent[WagtailPage]) -> list[Page]:
-        return planned(root, "translations")
-
-
-def page_type_plan(type_name: str, model: type[WagtailPage]) -> TypePlan:
-    """The plan of a page type, with what every page type shares already registered."""
-    type_plan_ = type_plan(type_name, model)
-    type_plan_.loaders["translations"] = _load_translations
-    return type_plan_
-
-
-def _load_translations(scope: Scope, pages: Sequence[Any], selections: list[FieldSelection]) -> None:
-    keys = {page.translation_key for page in pages}
-    others = list(
-        visible_pages(scope.ctx, WagtailPage)
-        .filter(translation_key__in=keys)
-        .exclude(pk__in=[page.pk for page in pages])
-        .order_by("locale__language_code")
-        .specific()
+    translations: list[Page] = planned_field(
+        _load_translations, description="The other published language versions of this page."
     )
-    plan(scope, others, selections)
-    for page in pages:
-        store(page, "translations", [other for other in others if other.translation_key == page.translation_key])
 
 
 @strawberry.type(description="The root page of a site.")
 class HomePage(Page):
-    @strawberry.field(description="Introduction text.")
-    def intro(self, root: Parent[HomePageModel]) -> RichText:
-        return planned(root, "intro")
+    intro: RichText = planned_field(rich_text_loader("intro"), description="Introduction text.")
 
 
 @strawberry.type(description="A section listing page: the news, conferences or cities section.")
 class SectionPage(Page):
-    @strawberry.field(description="Introduction text of the section.")
-    def intro(self, root: Parent[Any]) -> RichText:
-        return planned(root, "intro")
+    intro: RichText = planned_field(rich_text_loader("intro"), description="Introduction text of the section.")
 
 
-page_type_plan("HomePage", HomePageModel).loaders["intro"] = rich_text_loader("intro")
-for _index_model in (NewsIndexPage, ConferenceIndexPage, CityIndexPage):
-    page_type_plan("SectionPage", _index_model).loaders["intro"] = rich_text_loader("intro")
+register_type("HomePage", HomePageModel)
+register_type("SectionPage", NewsIndexPage, ConferenceIndexPage, CityIndexPage)

@@ -21,7 +21,7 @@ from typing import Annotated, Any, Generic, TypeVar
 import strawberry
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Model, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models.functions import DenseRank
 
 from . import limits
 from .errors import BadInput
@@ -181,13 +181,17 @@ def paginate_per_parent(
     scoped = queryset.filter(**{f"{parent}__in": list(parent_keys)}).annotate(_parent=F(parent))
     rows = (
         _bounded(scoped, ordering, args)
-        .annotate(_row=Window(RowNumber(), partition_by=F(parent), order_by=ordering.order_by(reverse=backwards)))
+        .annotate(_row=Window(DenseRank(), partition_by=F(parent), order_by=ordering.order_by(reverse=backwards)))
         .filter(_row__gt=start, _row__lte=start + args.size + 1)
         .order_by("_parent", "_row")
     )
+    # An item linked to two language versions of one parent is joined twice under the parent's key;
+    # the ordering ends with the primary key, so only its copies share a rank: keep one of each.
     grouped: dict[Hashable, list[Any]] = defaultdict(list)
     for row in rows:
-        grouped[row._parent].append(row)
+        group = grouped[row._parent]
+        if not group or group[-1]._row != row._row:
+            group.append(row)
     counts: dict[Hashable, int] = {}
     if with_count:
         counts = dict(

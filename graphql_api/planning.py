@@ -1,12 +1,12 @@
 """The query planner: loads, for a whole list of objects at once, what the query selected on them.
 
 Every entry point (root lists, single look-ups, reverse references, search) fetches its objects
-and then calls ``plan`` with the selections that apply to them. Each GraphQL type registers a
-loader per field that needs more than the object's own columns; a loader runs one or two
-queries for all the objects together and stores the result on each object. Resolvers only read
-what was stored (``planned``), so a query's SQL count does not grow with the number of items,
-and a resolver whose field was never planned fails loudly in the tests instead of silently
-running one query per item.
+and then calls ``plan`` with the selections that apply to them. A field that needs more than the
+object's own columns is declared with its loader (``planned_field``), so a type module reads top
+to bottom; a loader runs one or two queries for all the objects together and stores the result
+on each object, and the field only reads what was stored. A query's SQL count therefore does
+not grow with the number of items, and ``tests/graphql_api/test_schema_rules.py`` walks the
+schema so that no field reads the planner's store without a loader.
 """
 
 from __future__ import annotations
@@ -14,15 +14,18 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+import strawberry
 from django.db.models import QuerySet
+from strawberry.extensions.field_extension import FieldExtension
+from strawberry.types import Info
 from wagtail.models import Locale
 
 from .context import ApiContext
 from .locales import localized, localized_by_key
-from .selection import FieldSelection
+from .selection import FieldSelection, root_selection
 
 PLANNED_ATTRIBUTE = "_citynews_planned"
 
@@ -44,31 +47,40 @@ class Scope:
 Loader = Callable[[Scope, Sequence[Any], list[FieldSelection]], None]
 
 
-@dataclass
-class TypePlan:
-    """The loaders of one GraphQL object type, by field name."""
+class PlannedField(FieldExtension):
+    """Marks a field whose value the planner loads: ``loader`` runs once for all the objects of a
+    list, and the field reads what it stored (``then`` may derive the answer from it)."""
 
-    type_name: str
-    loaders: dict[str, Loader] = field(default_factory=dict)
+    def __init__(self, loader: Loader, then: Callable[[Any, Any], Any] | None = None) -> None:
+        super().__init__()
+        self.loader = loader
+        self.then = then
 
-    def loader(self, *field_names: str) -> Callable[[Loader], Loader]:
-        def register(function: Loader) -> Loader:
-            for name in field_names:
-                self.loaders[name] = function
-            return function
-
-        return register
+    def resolve(self, next_: Callable[..., Any], source: Any, info: Info, **kwargs: Any) -> Any:
+        value = planned(source, info.field_name, root_selection(info).arguments if kwargs else None)
+        return value if self.then is None else self.then(source, value)
 
 
-_PLANS: dict[str, TypePlan] = {}
+def planned_field(loader: Loader, *, description: str, then: Callable[[Any, Any], Any] | None = None) -> Any:
+    """A field loaded by ``loader`` (see ``PlannedField``), declared where the field is."""
+    return strawberry.field(description=description, extensions=[PlannedField(loader, then)])
+
+
+def loader_of(selection: FieldSelection) -> Loader | None:
+    """The loader declared with the selected field, if it has one."""
+    definition = selection.parent_type.fields[selection.name].extensions.get("strawberry-definition")
+    for extension in getattr(definition, "extensions", None) or ():
+        if isinstance(extension, PlannedField):
+            return extension.loader
+    return None
+
+
 _TYPE_NAMES: list[tuple[type, str]] = []
 
 
-def type_plan(type_name: str, *python_types: type) -> TypePlan:
-    """The plan for ``type_name``, whose values are instances of ``python_types``."""
-    plan = _PLANS.setdefault(type_name, TypePlan(type_name))
+def register_type(type_name: str, *python_types: type) -> None:
+    """Values of ``python_types`` (model instances) are shown as the GraphQL type ``type_name``."""
     _TYPE_NAMES.extend((python_type, type_name) for python_type in python_types)
-    return plan
 
 
 def graphql_type_name(obj: Any) -> str:
@@ -84,14 +96,14 @@ def plan(scope: Scope, objects: Sequence[Any], selections: list[FieldSelection])
     for obj in objects:
         by_type[graphql_type_name(obj)].append(obj)
     for type_name, group in by_type.items():
-        type_loaders = _PLANS[type_name].loaders if type_name in _PLANS else {}
         fields: dict[str, list[FieldSelection]] = defaultdict(list)
         for selection in selections:
             for child in selection.fields_on(type_name):
                 fields[child.name].append(child)
-        for name, field_selections in fields.items():
-            if name in type_loaders:
-                type_loaders[name](scope, group, field_selections)
+        for field_selections in fields.values():
+            loader = loader_of(field_selections[0])
+            if loader is not None:
+                loader(scope, group, field_selections)
 
 
 def arguments_key(arguments: dict[str, Any]) -> str:
@@ -107,7 +119,7 @@ def planned(obj: Any, name: str, arguments: dict[str, Any] | None = None) -> Any
     try:
         return obj.__dict__[PLANNED_ATTRIBUTE][(name, arguments_key(arguments or {}))]
     except KeyError:
-        raise LookupError(f"{type(obj).__name__}.{name} was not planned: register a loader for it.") from None
+        raise LookupError(f"{type(obj).__name__}.{name} was not planned: declare it with planned_field().") from None
 
 
 def by_arguments(selections: list[FieldSelection]) -> dict[str, list[FieldSelection]]:

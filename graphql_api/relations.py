@@ -27,7 +27,8 @@ def _targets(
     links: LinkQuery,
     targets: TargetQuery,
 ) -> dict[Any, list[Any]]:
-    pairs = list(links([obj.pk for obj in objects]))
+    # Two language versions of one target resolve to the same item: keep its first link only.
+    pairs = list(dict.fromkeys(links([obj.pk for obj in objects])))
     found = scope.localized_by_key(targets(scope), {key for _parent, key in pairs})
     plan(scope, list(found.values()), selections)
     by_parent: dict[Any, list[Any]] = defaultdict(list)
@@ -62,11 +63,7 @@ def one_loader(links: LinkQuery, targets: TargetQuery) -> Loader:
 def reverse_connection_loader(
     targets: TargetQuery, parent_lookup: str, ordering: Callable[[dict[str, Any]], Ordering]
 ) -> Loader:
-    """A paginated reverse reference, e.g. a city's news: one windowed query for all parents.
-
-    ``parent_lookup`` leads from a target to its parent's translation key, e.g.
-    ``city_links__city__translation_key`` for the news of a city.
-    """
+    """A paginated reverse reference, e.g. a city's news: one windowed query for all parents."""
 
     def load(scope: Scope, objects: Sequence[Any], selections: list[FieldSelection]) -> None:
         keys: list[Hashable] = list(dict.fromkeys(obj.translation_key for obj in objects))

@@ -1,26 +1,38 @@
 """The GraphQL field of a paginated reverse reference (``City.newsItems``...), defined once for all.
 
-Every reverse reference takes the same pagination arguments plus its list's ``order``, and reads
-the page the planner's ``reverse_connection_loader`` stored for those arguments.
+Every reverse reference takes the same pagination arguments plus its list's ``order``, and is
+loaded by one windowed query for all the parents of a list (``reverse_connection_loader``).
 """
 
 import enum
+from collections.abc import Callable
 from typing import Any
 
 import strawberry
 from strawberry import Parent
 from strawberry.types import Info
 
-from .pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, OffsetArg
-from .planning import planned
-from .selection import root_selection
+from .pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, OffsetArg, Ordering
+from .planning import PlannedField
+from .relations import TargetQuery, reverse_connection_loader
 
 
-def reverse_connection_field(node: Any, default_order: enum.Enum, description: str) -> Any:
-    """A connection field of ``node`` items, ordered by ``default_order``'s enum (default: it)."""
+def reverse_connection_field(
+    node: Any,
+    default_order: enum.Enum,
+    ordering: Callable[[Any], Ordering],
+    targets: TargetQuery,
+    parent_lookup: str,
+    description: str,
+) -> Any:
+    """A connection field of ``node`` items, ordered by ``default_order``'s enum (default: it).
+
+    ``targets(scope)`` is what may be shown; ``parent_lookup`` leads from a target to its parent's
+    translation key, e.g. ``city_links__city__translation_key`` for the news of a city.
+    """
     order_type = type(default_order)
 
-    def resolve(
+    def arguments(
         root: Parent[Any],
         info: Info,
         first: FirstArg = None,
@@ -30,6 +42,8 @@ def reverse_connection_field(node: Any, default_order: enum.Enum, description: s
         offset: OffsetArg = None,
         order: order_type = default_order,  # type: ignore[valid-type]
     ) -> Connection[node]:  # type: ignore[valid-type]
-        return planned(root, info.field_name, root_selection(info).arguments)
+        """Declares the arguments; ``PlannedField`` answers with the page the loader stored for them."""
+        raise NotImplementedError
 
-    return strawberry.field(resolver=resolve, description=description)
+    loader = reverse_connection_loader(targets, parent_lookup, lambda arguments: ordering(arguments["order"]))
+    return strawberry.field(resolver=arguments, description=description, extensions=[PlannedField(loader)])

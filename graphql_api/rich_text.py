@@ -17,9 +17,9 @@ from wagtail.embeds.models import Embed
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, EmbedRewriter, LinkRewriter, extract_attrs
 
 from .documents import load_documents, loaded_document
+from .page_urls import load_page_urls, loaded_page_url
 from .planning import Loader, Scope, store
 from .selection import FieldSelection
-from .urls import load_page_urls, loaded_page_url
 
 
 @strawberry.type(description="Formatted text written by editors.")

@@ -3,30 +3,28 @@
 import strawberry
 from django.conf import settings
 from graphql import GraphQLError
-from strawberry.extensions import AddValidationRules, MaxTokensLimiter, ParserCache, ValidationCache
+from strawberry.extensions import AddValidationRules, DisableIntrospection, ParserCache, ValidationCache
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from .cities.schema import CityQuery
 from .conferences.schema import ConferenceQuery
-from .errors import ApiError, ErrorCodes
-from .limits import MAX_TOKENS, AliasLimitRule, DepthLimitRule, IntrospectionPolicyRule
+from .errors import ApiError, CodedError, ErrorCodes
+from .limits import AliasLimitRule, DepthLimitRule, TokenLimit
 from .news.schema import NewsQuery
+from .nul_characters import RefuseNulCharacters
 from .pages import HomePage, SectionPage
 from .partnerships.schema import PartnershipQuery
 from .search import SiteQuery
 
 
-def validation_rules() -> AddValidationRules:
-    """The limits, and the introspection ban while settings switch introspection off.
+def introspection_policy() -> AddValidationRules:
+    """``DisableIntrospection`` while settings switch introspection off, read for each request.
 
-    The rule list is part of ``ValidationCache``'s key, so it must change with the switch: a
-    query validated while introspection was on is otherwise served from the cache once it is off.
+    The rule list is part of ``ValidationCache``'s key, so a query validated while introspection
+    was on is not served from the cache once it is off.
     """
-    rules = [DepthLimitRule, AliasLimitRule]
-    if not settings.CITYNEWS_GRAPHQL_INTROSPECTION:
-        rules.append(IntrospectionPolicyRule)
-    return AddValidationRules(rules)
+    return AddValidationRules([]) if settings.CITYNEWS_GRAPHQL_INTROSPECTION else DisableIntrospection()
 
 
 Query = merge_types("Query", (NewsQuery, ConferenceQuery, CityQuery, PartnershipQuery, SiteQuery))
@@ -35,7 +33,11 @@ Query = merge_types("Query", (NewsQuery, ConferenceQuery, CityQuery, Partnership
 class CitynewsSchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         """Logs unexpected errors only: a client's bad input is its answer, not an incident."""
-        unexpected = [error for error in errors if not isinstance(error.original_error, ApiError)]
+        unexpected = [
+            error
+            for error in errors
+            if not isinstance(error, CodedError) and not isinstance(error.original_error, ApiError)
+        ]
         if unexpected:
             super().process_errors(unexpected, execution_context)
 
@@ -45,9 +47,11 @@ schema = CitynewsSchema(
     types=[HomePage, SectionPage],
     extensions=[
         ErrorCodes,
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        validation_rules,
+        TokenLimit,
+        lambda: AddValidationRules([DepthLimitRule, AliasLimitRule]),
+        introspection_policy,
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
+        RefuseNulCharacters,
     ],
 )

@@ -16,7 +16,7 @@ from . import limits
 from .errors import BadInput
 from .lists import LocaleArg, scope_for
 from .pages import Page
-from .pagination import Edge, PageInfo
+from .pagination import Edge, FirstArg, PageArgs, PageInfo
 from .planning import plan
 from .selection import root_selection
 from .visibility import visible_pages
@@ -62,15 +62,14 @@ class SiteQuery:
         types: Annotated[
             list[SearchType] | None, strawberry.argument(description="Only these page types (default: all).")
         ] = None,
-        first: Annotated[int | None, strawberry.argument(description="Page size (default 20, at most 100).")] = None,
+        first: FirstArg = None,
         after: Annotated[str | None, strawberry.argument(description="Return results after this cursor.")] = None,
         locale: LocaleArg = None,
     ) -> SearchResults:
         query = query.strip()
         if not query or len(query) > limits.MAX_SEARCH_QUERY_LENGTH:
             raise BadInput(f"`query` must be 1 to {limits.MAX_SEARCH_QUERY_LENGTH} characters.")
-        limits.page_size(first, None)
-        size = limits.DEFAULT_PAGE_SIZE if first is None else first
+        size = PageArgs(first=first).size
         start = _offset_from(after)
         scope = scope_for(info, locale)
         models = [search_type.value for search_type in types or SearchType]

@@ -15,10 +15,10 @@ import strawberry
 
 from .documents import Document, load_documents, loaded_document
 from .images import Image, load_images, loaded_image, rendition_specs
-from .planning import Scope, store
+from .page_urls import load_page_urls, loaded_page_url
+from .planning import Loader, Scope, store
 from .rich_text import RichText, load_rich_text, render_rich_text
-from .selection import FieldSelection
-from .urls import load_page_urls, loaded_page_url
+from .selection import FieldSelection, merged_fields
 
 
 @dataclass
@@ -167,7 +167,7 @@ BODY_BLOCKS: dict[str, BlockKind] = {
 }
 
 
-def stream_loader(attribute: str, kinds: dict[str, BlockKind], image_block_types: Sequence[str] = ("ImageBlock",)):
+def stream_loader(attribute: str, kinds: dict[str, BlockKind]) -> Loader:
     """A planning loader turning the StreamField ``attribute`` into typed blocks for every object."""
 
     def load(scope: Scope, objects: Sequence[Any], selections: list[FieldSelection]) -> None:
@@ -177,14 +177,7 @@ def stream_loader(attribute: str, kinds: dict[str, BlockKind], image_block_types
             for block in stream:
                 if block["type"] in kinds:
                     kinds[block["type"]].collect(block["value"], references)
-        image_selections = [
-            child
-            for selection in selections
-            for type_name in image_block_types
-            for child in selection.fields_on(type_name)
-            if child.name == "image"
-        ]
-        references.load(scope, image_selections)
+        references.load(scope, merged_fields(selections, "image", "ImageBlock"))
         for obj in objects:
             blocks = [
                 kinds[block["type"]].build(scope, block["value"], block.get("id") or "")

@@ -21,6 +21,8 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.models import IndexPage
 
+from .forms import NewsPageForm
+
 STANDFIRST_MAX_LENGTH = 300
 
 
@@ -110,6 +112,7 @@ class NewsPage(Page):
         ]
     )
 
+    base_form_class = NewsPageForm
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
 

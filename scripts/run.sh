@@ -21,12 +21,8 @@ fi
 echo "==> Applying migrations"
 "$PY" manage.py migrate --no-input
 
-if [[ -f home/management/commands/load_demo_content.py ]]; then
-    echo "==> Loading demo content"
-    "$PY" manage.py load_demo_content
-else
-    echo "==> Skipping demo content: the load_demo_content command is not there yet"
-fi
+echo "==> Loading demo content"
+"$PY" manage.py load_demo_content
 
 echo "==> Making sure the admin user exists"
 "$PY" manage.py ensure_admin

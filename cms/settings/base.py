@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "cities",
     "conferences",
     "news",
+    "demo",
     "graphql_api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -18,9 +18,8 @@ from ..conferences.filters import ConferenceOrder, conference_ordering
 from ..documents import Document, load_documents, loaded_document
 from ..images import Image, image_loader
 from ..news.filters import NewsOrder, news_ordering
-from ..pages import Page, page_type_plan
-from ..planning import Scope, plan, planned, store
-from ..relations import reverse_connection_loader
+from ..pages import Page
+from ..planning import Scope, plan, planned_field, register_type, store
 from ..reverse_fields import reverse_connection_field
 from ..selection import FieldSelection, merged_fields
 from ..streamfield import BODY_BLOCKS, BodyBlock, stream_loader
@@ -56,65 +55,6 @@ class Funding:
     programme: PartnershipRef | None = strawberry.field(description="The programme that granted it.")
     year: int | None = strawberry.field(description="Year it was granted.")
     purpose: str = strawberry.field(description="What it pays for; may be empty.")
-
-
-@strawberry.type(description="A city or town taking part in a programme.")
-class City(Page):
-    region: str = strawberry.field(description="Region, province or oblast; may be empty.")
-    is_capital: bool = strawberry.field(description="Whether it is its country's capital.")
-    population: int | None = strawberry.field(description="Number of inhabitants.")
-    population_year: int | None = strawberry.field(description="Year of the population figure.")
-    summary: str = strawberry.field(description="One or two plain-text sentences for listings and maps.")
-    website: str = strawberry.field(description="The city's official website; may be empty.")
-    is_demo: bool = strawberry.field(description="Demonstration content whose facts are not verified.")
-
-    @strawberry.field(description="ISO 3166 code of the country, e.g. `GE`.")
-    def country_code(self, root: Parent[CityProfilePage]) -> str:
-        return root.country.code
-
-    @strawberry.field(description="English name of the country.")
-    def country_name(self, root: Parent[CityProfilePage]) -> str:
-        return str(root.country.name)
-
-    @strawberry.field(description="Latitude in decimal degrees (WGS 84).")
-    def latitude(self, root: Parent[CityProfilePage]) -> float | None:
-        return None if root.latitude is None else float(root.latitude)
-
-    @strawberry.field(description="Longitude in decimal degrees (WGS 84).")
-    def longitude(self, root: Parent[CityProfilePage]) -> float | None:
-        return None if root.longitude is None else float(root.longitude)
-
-    @strawberry.field(description="The city's picture, if it is public.")
-    def image(self, root: Parent[CityProfilePage]) -> Image | None:
-        return planned(root, "image")
-
-    @strawberry.field(description="The profile text, block by block.")
-    def body(self, root: Parent[CityProfilePage]) -> list[BodyBlock]:
-        return planned(root, "body")
-
-    @strawberry.field(description="Partnerships and networks the city belongs to.")
-    def memberships(self, root: Parent[CityProfilePage]) -> list[Membership]:
-        return planned(root, "memberships")
-
-    @strawberry.field(description="Strategies the city adopted.")
-    def strategies(self, root: Parent[CityProfilePage]) -> list[Strategy]:
-        return planned(root, "strategies")
-
-    @strawberry.field(description="Funding the city received.")
-    def funding(self, root: Parent[CityProfilePage]) -> list[Funding]:
-        return planned(root, "funding")
-
-    news_items = reverse_connection_field(
-        Annotated["NewsItem", strawberry.lazy("graphql_api.news.types")],
-        NewsOrder.NEWEST,
-        "Published news about the city, newest first by default.",
-    )
-
-    conferences = reverse_connection_field(
-        Annotated["Conference", strawberry.lazy("graphql_api.conferences.types")],
-        ConferenceOrder.SOONEST,
-        "Published conferences the city hosts or hosted, soonest first by default.",
-    )
 
 
 def _partnerships(scope: Scope, keys: set[Any], selections: list[FieldSelection]) -> dict[Any, Any]:
@@ -199,23 +139,59 @@ def _load_funding(scope: Scope, cities: Sequence[CityProfilePage], selections: l
         )
 
 
-CITY = page_type_plan("City", CityProfilePage)
-CITY.loaders.update(
-    {
-        "image": image_loader("image_id"),
-        "body": stream_loader("body", BODY_BLOCKS),
-        "memberships": _load_memberships,
-        "strategies": _load_strategies,
-        "funding": _load_funding,
-        "newsItems": reverse_connection_loader(
-            lambda scope: visible_pages(scope.ctx, NewsPage),
-            "city_links__city__translation_key",
-            lambda arguments: news_ordering(arguments["order"]),
-        ),
-        "conferences": reverse_connection_loader(
-            lambda scope: visible_pages(scope.ctx, ConferencePage),
-            "host_city__translation_key",
-            lambda arguments: conference_ordering(arguments["order"]),
-        ),
-    }
-)
+@strawberry.type(description="A city or town taking part in a programme.")
+class City(Page):
+    region: str = strawberry.field(description="Region, province or oblast; may be empty.")
+    is_capital: bool = strawberry.field(description="Whether it is its country's capital.")
+    population: int | None = strawberry.field(description="Number of inhabitants.")
+    population_year: int | None = strawberry.field(description="Year of the population figure.")
+    summary: str = strawberry.field(description="One or two plain-text sentences for listings and maps.")
+    website: str = strawberry.field(description="The city's official website; may be empty.")
+    is_demo: bool = strawberry.field(description="Demonstration content whose facts are not verified.")
+
+    @strawberry.field(description="ISO 3166 code of the country, e.g. `GE`.")
+    def country_code(self, root: Parent[CityProfilePage]) -> str:
+        return root.country.code
+
+    @strawberry.field(description="English name of the country.")
+    def country_name(self, root: Parent[CityProfilePage]) -> str:
+        return str(root.country.name)
+
+    @strawberry.field(description="Latitude in decimal degrees (WGS 84).")
+    def latitude(self, root: Parent[CityProfilePage]) -> float | None:
+        return None if root.latitude is None else float(root.latitude)
+
+    @strawberry.field(description="Longitude in decimal degrees (WGS 84).")
+    def longitude(self, root: Parent[CityProfilePage]) -> float | None:
+        return None if root.longitude is None else float(root.longitude)
+
+    image: Image | None = planned_field(image_loader("image_id"), description="The city's picture, if it is public.")
+    body: list[BodyBlock] = planned_field(
+        stream_loader("body", BODY_BLOCKS), description="The profile text, block by block."
+    )
+    memberships: list[Membership] = planned_field(
+        _load_memberships, description="Partnerships and networks the city belongs to."
+    )
+    strategies: list[Strategy] = planned_field(_load_strategies, description="Strategies the city adopted.")
+    funding: list[Funding] = planned_field(_load_funding, description="Funding the city received.")
+
+    news_items = reverse_connection_field(
+        Annotated["NewsItem", strawberry.lazy("graphql_api.news.types")],
+        NewsOrder.NEWEST,
+        news_ordering,
+        lambda scope: visible_pages(scope.ctx, NewsPage),
+        "city_links__city__translation_key",
+        "Published news about the city, newest first by default.",
+    )
+
+    conferences = reverse_connection_field(
+        Annotated["Conference", strawberry.lazy("graphql_api.conferences.types")],
+        ConferenceOrder.SOONEST,
+        conference_ordering,
+        lambda scope: visible_pages(scope.ctx, ConferencePage),
+        "host_city__translation_key",
+        "Published conferences the city hosts or hosted, soonest first by default.",
+    )
+
+
+register_type("City", CityProfilePage)

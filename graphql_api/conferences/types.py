@@ -17,9 +17,9 @@ from news.models import NewsPage
 from partnerships.models import Organisation, Partnership
 
 from ..news.filters import NewsOrder, news_ordering
-from ..pages import Page, page_type_plan
-from ..planning import Scope, planned
-from ..relations import many_loader, one_loader, reverse_connection_loader
+from ..pages import Page
+from ..planning import Scope, planned_field, register_type
+from ..relations import many_loader, one_loader
 from ..reverse_fields import reverse_connection_field
 from ..rich_text import RichText, render_rich_text, rich_text_loader
 from ..streamfield import BlockKind, Link, References, build_links, collect_links, list_items, stream_loader
@@ -108,84 +108,6 @@ OUTCOMES = {"outcome": BlockKind(lambda _s, v, _i: v)}
 DOCUMENTS = {"links": BlockKind(lambda s, v, _i: build_links(s, list_items(v["links"])), collect_links)}
 
 
-@strawberry.type(description="A conference or partnership meeting.")
-class Conference(Page):
-    start_date: datetime.date = strawberry.field(description="First day.")
-    end_date: datetime.date = strawberry.field(description="Last day.")
-    venue: str = strawberry.field(description="Venue; may be empty.")
-    edition: int | None = strawberry.field(description="Edition number, e.g. 2 for the second meeting.")
-    summary: str = strawberry.field(description="Plain-text summary for listings.")
-    registration_url: str = strawberry.field(description="Where to register; may be empty.")
-
-    @strawberry.field(description="Upcoming, ongoing or past, from the dates and today's date.")
-    def status(self, root: Parent[ConferencePage], info: Info) -> ConferenceStatus:
-        return root.status_on(info.context.today)
-
-    @strawberry.field(description="In person, online or hybrid.")
-    def format(self, root: Parent[ConferencePage]) -> ConferenceFormat:
-        return ConferenceFormat(root.format)
-
-    @strawberry.field(description="The host city, if its profile is published.")
-    def host_city(
-        self, root: Parent[ConferencePage]
-    ) -> Annotated[City, strawberry.lazy("graphql_api.cities.types")] | None:
-        return planned(root, "hostCity")
-
-    @strawberry.field(description="The programme or partnership it belongs to.")
-    def partnership(
-        self, root: Parent[ConferencePage]
-    ) -> Annotated[PartnershipType, strawberry.lazy("graphql_api.partnerships.types")] | None:
-        return planned(root, "partnership")
-
-    @strawberry.field(description="The organisations that organise it.")
-    def organisers(
-        self, root: Parent[ConferencePage]
-    ) -> list[Annotated[OrganisationType, strawberry.lazy("graphql_api.partnerships.types")]]:
-        return planned(root, "organisers")
-
-    @strawberry.field(description="The previous edition, if published.")
-    def previous_edition(self, root: Parent[ConferencePage]) -> Conference | None:
-        return planned(root, "previousEdition")
-
-    @strawberry.field(description="The next edition, if published.")
-    def next_edition(self, root: Parent[ConferencePage]) -> Conference | None:
-        return planned(root, "nextEdition")
-
-    @strawberry.field(description="Background and context.")
-    def background(self, root: Parent[ConferencePage]) -> RichText:
-        return planned(root, "background")
-
-    @strawberry.field(description="Who the conference is for.")
-    def target_audience(self, root: Parent[ConferencePage]) -> RichText:
-        return planned(root, "targetAudience")
-
-    @strawberry.field(description="The objectives, in order.")
-    def objectives(self, root: Parent[ConferencePage]) -> list[Objective]:
-        return planned(root, "objectives")
-
-    @strawberry.field(description="The agenda, day by day.")
-    def agenda(self, root: Parent[ConferencePage]) -> list[AgendaDay]:
-        return planned(root, "agenda")
-
-    @strawberry.field(description="Site visits or options offered to participants.")
-    def site_visits(self, root: Parent[ConferencePage]) -> list[SiteVisit]:
-        return planned(root, "siteVisits")
-
-    @strawberry.field(description="What the conference should achieve.")
-    def expected_outcomes(self, root: Parent[ConferencePage]) -> list[str]:
-        return planned(root, "expectedOutcomes")
-
-    @strawberry.field(description="Reports, notes and other documents, as public links.")
-    def documents(self, root: Parent[ConferencePage]) -> list[Link]:
-        return [link for block in planned(root, "documents") for link in block]
-
-    news_items = reverse_connection_field(
-        Annotated["NewsItem", strawberry.lazy("graphql_api.news.types")],
-        NewsOrder.NEWEST,
-        "Published news about the conference, newest first by default.",
-    )
-
-
 def _conference_target(scope: Scope) -> QuerySet:
     return visible_pages(scope.ctx, ConferencePage)
 
@@ -205,29 +127,43 @@ def _next_edition_links(pks: list[int]) -> QuerySet:
     )
 
 
-CONFERENCE = page_type_plan("Conference", ConferencePage)
-CONFERENCE.loaders.update(
-    {
-        "background": rich_text_loader("background"),
-        "targetAudience": rich_text_loader("target_audience"),
-        "objectives": stream_loader("objectives", OBJECTIVES),
-        "agenda": stream_loader("agenda", AGENDA),
-        "siteVisits": stream_loader("site_visits", SITE_VISITS),
-        "expectedOutcomes": stream_loader("expected_outcomes", OUTCOMES),
-        "documents": stream_loader("documents", DOCUMENTS),
-        "hostCity": one_loader(
+@strawberry.type(description="A conference or partnership meeting.")
+class Conference(Page):
+    start_date: datetime.date = strawberry.field(description="First day.")
+    end_date: datetime.date = strawberry.field(description="Last day.")
+    venue: str = strawberry.field(description="Venue; may be empty.")
+    edition: int | None = strawberry.field(description="Edition number, e.g. 2 for the second meeting.")
+    summary: str = strawberry.field(description="Plain-text summary for listings.")
+    registration_url: str = strawberry.field(description="Where to register; may be empty.")
+
+    @strawberry.field(description="Upcoming, ongoing or past, from the dates and today's date.")
+    def status(self, root: Parent[ConferencePage], info: Info) -> ConferenceStatus:
+        return root.status_on(info.context.today)
+
+    @strawberry.field(description="In person, online or hybrid.")
+    def format(self, root: Parent[ConferencePage]) -> ConferenceFormat:
+        return ConferenceFormat(root.format)
+
+    host_city: Annotated[City, strawberry.lazy("graphql_api.cities.types")] | None = planned_field(
+        one_loader(
             lambda pks: ConferencePage.objects.filter(pk__in=pks, host_city__isnull=False).values_list(
                 "pk", "host_city__translation_key"
             ),
             lambda scope: visible_pages(scope.ctx, CityProfilePage),
         ),
-        "partnership": one_loader(
+        description="The host city, if its profile is published.",
+    )
+    partnership: Annotated[PartnershipType, strawberry.lazy("graphql_api.partnerships.types")] | None = planned_field(
+        one_loader(
             lambda pks: ConferencePage.objects.filter(pk__in=pks, partnership__isnull=False).values_list(
                 "pk", "partnership__translation_key"
             ),
             lambda _scope: Partnership.objects.all(),
         ),
-        "organisers": many_loader(
+        description="The programme or partnership it belongs to.",
+    )
+    organisers: list[Annotated[OrganisationType, strawberry.lazy("graphql_api.partnerships.types")]] = planned_field(
+        many_loader(
             lambda pks: (
                 ConferencePage.organisers.through.objects.filter(conferencepage_id__in=pks)
                 .order_by("organisation__name")
@@ -235,17 +171,48 @@ CONFERENCE.loaders.update(
             ),
             lambda _scope: Organisation.objects.all(),
         ),
-        "previousEdition": one_loader(
+        description="The organisations that organise it.",
+    )
+    previous_edition: Conference | None = planned_field(
+        one_loader(
             lambda pks: ConferencePage.objects.filter(pk__in=pks, previous_edition__isnull=False).values_list(
                 "pk", "previous_edition__translation_key"
             ),
             _conference_target,
         ),
-        "nextEdition": one_loader(_next_edition_links, _conference_target),
-        "newsItems": reverse_connection_loader(
-            lambda scope: visible_pages(scope.ctx, NewsPage),
-            "conference__translation_key",
-            lambda arguments: news_ordering(arguments["order"]),
-        ),
-    }
-)
+        description="The previous edition, if published.",
+    )
+    next_edition: Conference | None = planned_field(
+        one_loader(_next_edition_links, _conference_target), description="The next edition, if published."
+    )
+    background: RichText = planned_field(rich_text_loader("background"), description="Background and context.")
+    target_audience: RichText = planned_field(
+        rich_text_loader("target_audience"), description="Who the conference is for."
+    )
+    objectives: list[Objective] = planned_field(
+        stream_loader("objectives", OBJECTIVES), description="The objectives, in order."
+    )
+    agenda: list[AgendaDay] = planned_field(stream_loader("agenda", AGENDA), description="The agenda, day by day.")
+    site_visits: list[SiteVisit] = planned_field(
+        stream_loader("site_visits", SITE_VISITS), description="Site visits or options offered to participants."
+    )
+    expected_outcomes: list[str] = planned_field(
+        stream_loader("expected_outcomes", OUTCOMES), description="What the conference should achieve."
+    )
+    documents: list[Link] = planned_field(
+        stream_loader("documents", DOCUMENTS),
+        then=lambda _conference, blocks: [link for block in blocks for link in block],
+        description="Reports, notes and other documents, as public links.",
+    )
+
+    news_items = reverse_connection_field(
+        Annotated["NewsItem", strawberry.lazy("graphql_api.news.types")],
+        NewsOrder.NEWEST,
+        news_ordering,
+        lambda scope: visible_pages(scope.ctx, NewsPage),
+        "conference__translation_key",
+        "Published news about the conference, newest first by default.",
+    )
+
+
+register_type("Conference", ConferencePage)

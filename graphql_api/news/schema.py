@@ -8,8 +8,7 @@ from taggit.models import Tag
 from news.models import NewsPage
 
 from ..context import ApiContext
-from ..lists import LocaleArg, connection, lookup_by, one, scope_for
-from ..pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, OffsetArg, PageArgs
+from ..lists import LocaleArg, lookup_by, one, root_connection_field, scope_for
 from ..visibility import visible_pages
 from .filters import NewsFilter, NewsOrder, filter_news, news_ordering
 from .types import NewsItem, Topic
@@ -17,22 +16,14 @@ from .types import NewsItem, Topic
 
 @strawberry.type
 class NewsQuery:
-    @strawberry.field(description="Published news items, newest first unless `order` says otherwise.")
-    def news_items(
-        self,
-        info: Info[ApiContext, None],
-        first: FirstArg = None,
-        after: AfterArg = None,
-        last: LastArg = None,
-        before: BeforeArg = None,
-        offset: OffsetArg = None,
-        filter: NewsFilter | None = None,
-        order: NewsOrder = NewsOrder.NEWEST,
-        locale: LocaleArg = None,
-    ) -> Connection[NewsItem]:
-        args = PageArgs(first=first, after=after, last=last, before=before, offset=offset)
-        queryset = filter_news(visible_pages(info.context, NewsPage), filter, info.context)
-        return connection(info, scope_for(info, locale), queryset, news_ordering(order), args)
+    news_items = root_connection_field(
+        NewsItem,
+        NewsFilter,
+        NewsOrder.NEWEST,
+        lambda ctx, where: filter_news(visible_pages(ctx, NewsPage), where, ctx),
+        news_ordering,
+        "Published news items, newest first unless `order` says otherwise.",
+    )
 
     @strawberry.field(description="One published news item by `slug` or `id`; null when there is none.")
     def news_item(

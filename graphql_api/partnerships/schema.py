@@ -3,12 +3,13 @@
 import enum
 
 import strawberry
+from django.db.models import QuerySet
 from strawberry.types import Info
 
 from partnerships.models import Partnership
 
-from ..lists import LocaleArg, connection, lookup_by, one, scope_for
-from ..pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, OffsetArg, Ordering, PageArgs
+from ..lists import LocaleArg, lookup_by, one, root_connection_field, scope_for
+from ..pagination import Ordering
 from .types import PartnershipKind, PartnershipType
 
 
@@ -22,26 +23,22 @@ class PartnershipFilter:
     kind: PartnershipKind | None = strawberry.field(default=None, description="Only partnerships of this kind.")
 
 
+def filter_partnerships(queryset: QuerySet[Partnership], where: PartnershipFilter | None) -> QuerySet[Partnership]:
+    if where is not None and where.kind is not None:
+        queryset = queryset.filter(kind=Partnership.Kind(where.kind))
+    return queryset
+
+
 @strawberry.type
 class PartnershipQuery:
-    @strawberry.field(description="Partnerships, programmes and networks, by name.")
-    def partnerships(
-        self,
-        info: Info,
-        first: FirstArg = None,
-        after: AfterArg = None,
-        last: LastArg = None,
-        before: BeforeArg = None,
-        offset: OffsetArg = None,
-        filter: PartnershipFilter | None = None,
-        order: PartnershipOrder = PartnershipOrder.NAME,
-        locale: LocaleArg = None,
-    ) -> Connection[PartnershipType]:
-        queryset = Partnership.objects.all()
-        if filter is not None and filter.kind is not None:
-            queryset = queryset.filter(kind=Partnership.Kind(filter.kind))
-        args = PageArgs(first=first, after=after, last=last, before=before, offset=offset)
-        return connection(info, scope_for(info, locale), queryset, Ordering(("name",)), args)
+    partnerships = root_connection_field(
+        PartnershipType,
+        PartnershipFilter,
+        PartnershipOrder.NAME,
+        lambda _ctx, where: filter_partnerships(Partnership.objects.all(), where),
+        lambda _order: Ordering(("name",)),
+        "Partnerships, programmes and networks, by name.",
+    )
 
     @strawberry.field(description="One partnership by `slug` or `id`; null when there is none.")
     def partnership(

@@ -16,8 +16,8 @@ from partnerships.models import Organisation, Partnership
 from ..cities.filters import CityOrder, city_ordering
 from ..conferences.filters import ConferenceOrder, conference_ordering
 from ..news.filters import NewsOrder, news_ordering
-from ..planning import planned, type_plan
-from ..relations import one_loader, reverse_connection_loader
+from ..planning import planned_field, register_type
+from ..relations import one_loader
 from ..reverse_fields import reverse_connection_field
 from ..visibility import visible_pages
 
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 
 PartnershipKind = strawberry.enum(Partnership.Kind, name="PartnershipKind", description="What sort of partnership.")
 OrganisationKind = strawberry.enum(Organisation.Kind, name="OrganisationKind", description="What sort of organisation.")
+
+
+def _all_organisations(_scope: object) -> object:
+    return Organisation.objects.all()
 
 
 @strawberry.type(name="Organisation", description="An EU body or DG, a city authority, a cultural institute...")
@@ -48,9 +52,15 @@ class OrganisationType:
     def country_code(self, root: Parent[Organisation]) -> str:
         return root.country.code or ""
 
-    @strawberry.field(description="The body it belongs to, e.g. the European Commission for a DG.")
-    def parent(self, root: Parent[Organisation]) -> OrganisationType | None:
-        return planned(root, "parent")
+    parent: OrganisationType | None = planned_field(
+        one_loader(
+            lambda pks: Organisation.objects.filter(pk__in=pks, parent__isnull=False).values_list(
+                "pk", "parent__translation_key"
+            ),
+            _all_organisations,
+        ),
+        description="The body it belongs to, e.g. the European Commission for a DG.",
+    )
 
 
 @strawberry.type(name="Partnership", description="A programme, city network or city-to-city partnership.")
@@ -75,71 +85,52 @@ class PartnershipType:
     def locale(self, root: Parent[Partnership], info: Info) -> str:
         return info.context.locale_code(root.locale_id)
 
-    @strawberry.field(description="Who funds it.")
-    def funder(self, root: Parent[Partnership]) -> OrganisationType | None:
-        return planned(root, "funder")
-
-    @strawberry.field(description="The programme it is part of, if any.")
-    def parent(self, root: Parent[Partnership]) -> PartnershipType | None:
-        return planned(root, "parent")
+    funder: OrganisationType | None = planned_field(
+        one_loader(
+            lambda pks: Partnership.objects.filter(pk__in=pks, funder__isnull=False).values_list(
+                "pk", "funder__translation_key"
+            ),
+            _all_organisations,
+        ),
+        description="Who funds it.",
+    )
+    parent: PartnershipType | None = planned_field(
+        one_loader(
+            lambda pks: Partnership.objects.filter(pk__in=pks, parent__isnull=False).values_list(
+                "pk", "parent__translation_key"
+            ),
+            lambda _scope: Partnership.objects.all(),
+        ),
+        description="The programme it is part of, if any.",
+    )
 
     cities = reverse_connection_field(
         Annotated["City", strawberry.lazy("graphql_api.cities.types")],
         CityOrder.NAME,
+        city_ordering,
+        lambda scope: visible_pages(scope.ctx, CityProfilePage),
+        "memberships__partnership__translation_key",
         "Member cities with a published profile, by name unless `order` says otherwise.",
     )
 
     news_items = reverse_connection_field(
         Annotated["NewsItem", strawberry.lazy("graphql_api.news.types")],
         NewsOrder.NEWEST,
+        news_ordering,
+        lambda scope: visible_pages(scope.ctx, NewsPage),
+        "partnerships__translation_key",
         "Published news about it, newest first by default.",
     )
 
     conferences = reverse_connection_field(
         Annotated["Conference", strawberry.lazy("graphql_api.conferences.types")],
         ConferenceOrder.SOONEST,
+        conference_ordering,
+        lambda scope: visible_pages(scope.ctx, ConferencePage),
+        "partnership__translation_key",
         "Its published conferences, soonest first by default.",
     )
 
 
-def _all_organisations(_scope: object) -> object:
-    return Organisation.objects.all()
-
-
-type_plan("Organisation", Organisation).loaders["parent"] = one_loader(
-    lambda pks: Organisation.objects.filter(pk__in=pks, parent__isnull=False).values_list(
-        "pk", "parent__translation_key"
-    ),
-    _all_organisations,
-)
-type_plan("Partnership", Partnership).loaders.update(
-    {
-        "funder": one_loader(
-            lambda pks: Partnership.objects.filter(pk__in=pks, funder__isnull=False).values_list(
-                "pk", "funder__translation_key"
-            ),
-            _all_organisations,
-        ),
-        "parent": one_loader(
-            lambda pks: Partnership.objects.filter(pk__in=pks, parent__isnull=False).values_list(
-                "pk", "parent__translation_key"
-            ),
-            lambda _scope: Partnership.objects.all(),
-        ),
-        "cities": reverse_connection_loader(
-            lambda scope: visible_pages(scope.ctx, CityProfilePage),
-            "memberships__partnership__translation_key",
-            lambda arguments: city_ordering(arguments["order"]),
-        ),
-        "newsItems": reverse_connection_loader(
-            lambda scope: visible_pages(scope.ctx, NewsPage),
-            "partnerships__translation_key",
-            lambda arguments: news_ordering(arguments["order"]),
-        ),
-        "conferences": reverse_connection_loader(
-            lambda scope: visible_pages(scope.ctx, ConferencePage),
-            "partnership__translation_key",
-            lambda arguments: conference_ordering(arguments["order"]),
-        ),
-    }
-)
+register_type("Organisation", Organisation)
+register_type("Partnership", Partnership)

@@ -1,6 +1,7 @@
 """News items as editors make them in the admin: creation, page-type rules, validation, preview."""
 
 from django.urls import reverse
+from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -196,6 +197,17 @@ class NewsAdminTests(WagtailPageTestCase):
         assert response.status_code == 200
         self.assertContains(response, "Please correct the duplicate data for page and city")
         assert page.city_links.count() == 1
+
+    def test_two_language_versions_of_one_city_are_refused(self):
+        french = self.kutaisi.copy_for_translation(Locale.objects.get(language_code="fr"), copy_parents=True)
+        french.save_revision().publish()
+        data = news_form(city_links=inline_formset([{"city": self.kutaisi.pk}, {"city": french.pk}]))
+        count = NewsPage.objects.count()
+        response = self.client.post(self.add_url(), data)
+        assert response.status_code == 200
+        self.assertContains(response, "The page could not be created due to validation errors")
+        self.assertContains(response, "Kutaisi is linked twice (in two languages): link each city once.")
+        assert NewsPage.objects.count() == count
 
     # Preview
 

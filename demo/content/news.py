@@ -8,7 +8,7 @@ shared in December 2023, the final agenda was due in January 2024).
 
 import datetime
 
-from home.demo.spec import (
+from demo.spec import (
     NewsSpec,
     heading,
     key_figure,

@@ -1,4 +1,4 @@
-"""Turns the records in ``home.demo.content`` into Wagtail objects, idempotently.
+"""Turns the records in ``demo.content`` into Wagtail objects, idempotently.
 
 Every object is looked up first by a stable key (a page by slug under its parent, an organisation
 by name, a partnership by slug, an image or document by title, a translation by its source and

@@ -4,7 +4,7 @@ Organisations are keyed by acronym or short name, partnerships by slug; records 
 parent (or funder) that comes earlier in the same tuple.
 """
 
-from home.demo.spec import OrganisationSpec, PartnershipSpec
+from demo.spec import OrganisationSpec, PartnershipSpec
 from partnerships.models import Organisation, Partnership
 
 OrgKind = Organisation.Kind

@@ -1,7 +1,7 @@
 """``manage.py load_demo_content`` on a fresh database: the tree, the media, translations, re-runs.
 
 The command runs once for the whole module (see ``demo_output``); each test checks one side of
-the result against the declarative content in ``home.demo``, and one runs the command again.
+the result against the declarative content in ``demo``, and one runs the command again.
 """
 
 import datetime
@@ -24,8 +24,8 @@ from wagtail.models import Locale, Page, Revision, Site
 
 from cities.models import CityFunding, CityIndexPage, CityMembership, CityProfilePage
 from conferences.models import ConferenceIndexPage, ConferencePage, ConferenceStatus
-from home.demo.builder import NOTHING_CHANGED
-from home.demo.content import cities, conferences, french, media, news, snippets
+from demo.builder import NOTHING_CHANGED
+from demo.content import cities, conferences, french, media, news, snippets
 from home.models import FrontendSettings, HomePage
 from news.models import NewsIndexPage, NewsPage
 from partnerships.models import Organisation, Partnership

@@ -9,7 +9,7 @@ title and summary say it is fictitious.
 
 import datetime
 
-from home.demo.spec import (
+from demo.spec import (
     ConferenceSpec,
     agenda_day,
     document_link,

@@ -5,7 +5,7 @@ same. Every image carries the credit ``IMAGE_CREDIT`` and every PDF says on each
 a placeholder, so nobody mistakes them for the programmes' own material.
 """
 
-from home.demo.spec import DocumentSpec, ImageSpec
+from demo.spec import DocumentSpec, ImageSpec
 
 IMAGE_CREDIT = "Citynews demo image"
 DOCUMENT_FOOTER = "Citynews demo document: a generated placeholder, not the original publication."

@@ -7,7 +7,7 @@ copy (cities, partnerships, organisations, links in rich text) point to French v
 those exist. The quotation stays in its original English wording: it may not be altered.
 """
 
-from home.demo.spec import (
+from demo.spec import (
     PageTranslationSpec,
     SnippetTranslationSpec,
     heading,

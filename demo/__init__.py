@@ -1,5 +1,8 @@
 """The demo site: everything ``manage.py load_demo_content`` creates, and the code that creates it.
 
+A Django app with no models at the top of the dependency graph: it imports every content app, and
+nothing imports it.
+
 The package keeps the *what* apart from the *how* so that either can be read on its own:
 
 - ``spec`` defines the small, typed records the content is written in, plus helpers that write
@@ -10,7 +13,3 @@ The package keeps the *what* apart from the *how* so that either can be read on 
 - ``builder`` turns the records into Wagtail objects, idempotently: whatever already exists
   (looked up by a stable key) is left untouched, so a second run changes nothing.
 """
-
-from .builder import Report, load_demo_content
-
-__all__ = ["Report", "load_demo_content"]

@@ -1,6 +1,6 @@
 """The site skeleton: the home page, its three section listings and the public website address."""
 
-from home.demo.spec import IndexSpec
+from demo.spec import IndexSpec
 
 HOME_TITLE = "Citynews"
 HOME_SLUG = "citynews"

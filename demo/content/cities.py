@@ -10,7 +10,7 @@ before them (images, documents), since conferences and news are built after the 
 
 from decimal import Decimal
 
-from home.demo.spec import (
+from demo.spec import (
     CitySpec,
     FundingSpec,
     MembershipSpec,

@@ -1,6 +1,6 @@
 """``manage.py load_demo_content``: build the demo site, or complete it, and say what changed.
 
-All the work is in ``home.demo``; this command only runs it and prints its summary. Running it
+All the work is in ``demo``; this command only runs it and prints its summary. Running it
 again is safe: existing content is left alone and the command reports that nothing changed.
 """
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from home.demo import load_demo_content
+from demo.builder import load_demo_content
 
 
 class Command(BaseCommand):
