@@ -5,6 +5,7 @@ masks (no traceback, no SQL) outside debug mode. Strawberry logs every error wit
 """
 
 from collections.abc import Iterator
+from typing import Any
 
 from django.conf import settings
 from graphql import GraphQLError, GraphQLSyntaxError
@@ -35,10 +36,10 @@ class LimitExceeded(ApiError):
 
 
 class LimitExceededError(GraphQLError):
-    """A limit broken while parsing or validating, i.e. before any database work."""
+    """A limit broken while parsing, validating or costing, i.e. before any database work."""
 
-    def __init__(self, message: str, nodes=None) -> None:
-        super().__init__(message, nodes, extensions={"code": LIMIT_EXCEEDED})
+    def __init__(self, message: str, nodes: Any = None, extensions: dict[str, Any] | None = None) -> None:
+        super().__init__(message, nodes, extensions={**(extensions or {}), "code": LIMIT_EXCEEDED})
 
 
 class ErrorCodes(SchemaExtension):

@@ -9,6 +9,7 @@ from strawberry.types import ExecutionContext
 
 from .cities.schema import CityQuery
 from .conferences.schema import ConferenceQuery
+from .cost import CostLimiter
 from .errors import ApiError, ErrorCodes
 from .limits import MAX_TOKENS, AliasLimitRule, DepthLimitRule, IntrospectionPolicyRule
 from .news.schema import NewsQuery
@@ -49,5 +50,6 @@ schema = CitynewsSchema(
         validation_rules,
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
+        CostLimiter,
     ],
 )
