@@ -4,6 +4,7 @@ Resolvers raise these; anything else is an internal error that the ``ErrorCodes`
 masks (no traceback, no SQL) outside debug mode. Strawberry logs every error with its traceback.
 """
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,14 +12,22 @@ from django.conf import settings
 from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
 
+from cms.outages import is_outage
+
 BAD_USER_INPUT = "BAD_USER_INPUT"
 LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
 GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+BAD_REQUEST = "BAD_REQUEST"  # not one well-formed GraphQL-over-HTTP request
+SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"  # the database is unreachable or timed out: retry later
 
 INTERNAL_MESSAGE = "Internal server error."
 NUL_REFUSED = "cannot contain NUL (0x00) characters"
+UNAVAILABLE_MESSAGE = "The service is temporarily unavailable; retry shortly."
+# NUL cannot be stored or compared by PostgreSQL; a lone UTF-16 surrogate cannot be encoded as UTF-8.
+UNSAFE_CHARACTERS = re.compile("[\x00\ud800-\udfff]")
+UNSAFE_STRING_MESSAGE = "Strings must not contain NUL characters or unpaired UTF-16 surrogates."
 
 
 class ApiError(Exception):
@@ -66,6 +75,10 @@ class ErrorCodes(SchemaExtension):
         if isinstance(original, ApiError):
             error.extensions = {**(error.extensions or {}), "code": original.code}
             return error
+        if original is not None and is_outage(original):
+            return GraphQLError(
+                UNAVAILABLE_MESSAGE, nodes=error.nodes, path=error.path, extensions={"code": SERVICE_UNAVAILABLE}
+            )
         if isinstance(original, ValueError) and NUL_REFUSED in str(original):
             # PostgreSQL cannot store or compare NUL characters; the database driver says so first.
             error.extensions = {**(error.extensions or {}), "code": BAD_USER_INPUT}

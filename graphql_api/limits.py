@@ -11,15 +11,17 @@ from django.conf import settings
 from graphql import (
     FieldNode,
     FragmentSpreadNode,
+    GraphQLError,
     InlineFragmentNode,
     OperationDefinitionNode,
     SelectionSetNode,
+    StringValueNode,
     ValidationContext,
     ValidationRule,
 )
 from graphql.validation import NoSchemaIntrospectionCustomRule
 
-from .errors import BadInput, LimitExceededError
+from .errors import BAD_USER_INPUT, UNSAFE_CHARACTERS, UNSAFE_STRING_MESSAGE, BadInput, LimitExceededError
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
@@ -32,6 +34,11 @@ MAX_SEARCH_QUERY_LENGTH = 200
 # items count its page size (``first``/``last``, else DEFAULT_PAGE_SIZE), other lists LIST_COST_SIZE.
 MAX_COST = 100_000
 LIST_COST_SIZE = 10
+# Requests (see ``http_input.py``): bodies, GET query strings and JSON nesting. gunicorn.conf.py
+# lets request lines up to 8190 bytes through, so an over-long GET meets this limit, with a JSON answer.
+MAX_BODY_BYTES = 100_000
+MAX_QUERY_STRING_BYTES = 6_000
+MAX_JSON_DEPTH = 16
 
 
 def page_size(first: int | None, last: int | None) -> None:
@@ -109,6 +116,18 @@ class AliasLimitRule(ValidationRule):
             self.aliases += 1
             if self.aliases == MAX_ALIASES + 1:
                 self.report_error(LimitExceededError(f"More than {MAX_ALIASES} aliases in one query.", [node]))
+
+
+class SafeStringsRule(ValidationRule):
+    """Refuses string literals holding NUL (PostgreSQL cannot take it), before any database work.
+
+    Variables are checked with the request (``http_input``); graphql-core's parser already refuses
+    unpaired surrogate escapes in literals.
+    """
+
+    def enter_string_value(self, node: StringValueNode, *_args: Any) -> None:
+        if UNSAFE_CHARACTERS.search(node.value):
+            self.report_error(GraphQLError(UNSAFE_STRING_MESSAGE, [node], extensions={"code": BAD_USER_INPUT}))
 
 
 class IntrospectionPolicyRule(NoSchemaIntrospectionCustomRule):
