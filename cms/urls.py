@@ -1,4 +1,4 @@
-"""URL map: the editors' admin, the public GraphQL endpoint, documents and image serving."""
+"""URL map: the editors' admin, the public GraphQL endpoint, health probes, documents and image serving."""
 
 from django.conf import settings
 from django.urls import include, path, re_path
@@ -7,12 +7,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.health import healthz, readyz
 from graphql_api.views import graphql_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("graphql/", graphql_view, name="graphql"),
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
 ]
 
 if settings.CITYNEWS_SERVE_MEDIA:

@@ -6,6 +6,7 @@ produced it, never from its message, and masks unexpected ones (no traceback, no
 debug mode. Strawberry logs every unexpected error with its traceback.
 """
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,13 +14,21 @@ from django.conf import settings
 from graphql import GraphQLError, GraphQLSyntaxError, Node
 from strawberry.extensions import SchemaExtension
 
+from cms.outages import is_outage
+
 BAD_USER_INPUT = "BAD_USER_INPUT"
 LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
 GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+BAD_REQUEST = "BAD_REQUEST"  # not one well-formed GraphQL-over-HTTP request
+SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"  # the database is unreachable or timed out: retry later
 
 INTERNAL_MESSAGE = "Internal server error."
+UNAVAILABLE_MESSAGE = "The service is temporarily unavailable; retry shortly."
+# NUL cannot be stored or compared by PostgreSQL; a lone UTF-16 surrogate cannot be encoded as UTF-8.
+UNSAFE_CHARACTERS = re.compile("[\x00\ud800-\udfff]")
+UNSAFE_STRING_MESSAGE = "Strings must not contain NUL characters or unpaired UTF-16 surrogates."
 
 
 class ApiError(Exception):
@@ -37,8 +46,10 @@ class CodedError(GraphQLError):
 
     code = BAD_USER_INPUT
 
-    def __init__(self, message: str, nodes: Node | list[Node] | None = None) -> None:
-        super().__init__(message, nodes, extensions={"code": self.code})
+    def __init__(
+        self, message: str, nodes: Node | list[Node] | None = None, extensions: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__(message, nodes, extensions={**(extensions or {}), "code": self.code})
 
 
 class BadInputError(CodedError):
@@ -46,7 +57,7 @@ class BadInputError(CodedError):
 
 
 class LimitExceededError(CodedError):
-    """A limit broken while parsing or validating, i.e. before any database work."""
+    """A limit broken while parsing, validating or costing, i.e. before any database work."""
 
     code = LIMIT_EXCEEDED
 
@@ -88,6 +99,10 @@ class ErrorCodes(SchemaExtension):
         original: Any = error.original_error
         if isinstance(original, ApiError):
             return _with_code(error, original.code)
+        if original is not None and is_outage(original):
+            return GraphQLError(
+                UNAVAILABLE_MESSAGE, nodes=error.nodes, path=error.path, extensions={"code": SERVICE_UNAVAILABLE}
+            )
         if isinstance(error, GraphQLSyntaxError):
             return _with_code(error, GRAPHQL_PARSE_FAILED)
         if error.path is None and (original is None or isinstance(original, GraphQLError)):

@@ -14,6 +14,7 @@ from graphql import (
     InlineFragmentNode,
     OperationDefinitionNode,
     SelectionSetNode,
+    StringValueNode,
     ValidationContext,
     ValidationRule,
 )
@@ -21,7 +22,7 @@ from graphql.error import GraphQLSyntaxError
 from graphql.language import Lexer, Source, TokenKind
 from strawberry.extensions import SchemaExtension
 
-from .errors import BadInput, LimitExceededError
+from .errors import UNSAFE_CHARACTERS, UNSAFE_STRING_MESSAGE, BadInput, BadInputError, LimitExceededError
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
@@ -30,6 +31,15 @@ MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 2_000
 MAX_SEARCH_QUERY_LENGTH = 200
+# Query cost (see ``cost.py``): every field costs 1 each time it may be resolved; a connection's
+# items count its page size (``first``/``last``, else DEFAULT_PAGE_SIZE), other lists LIST_COST_SIZE.
+MAX_COST = 100_000
+LIST_COST_SIZE = 10
+# Requests (see ``http_input.py``): bodies, GET query strings and JSON nesting. gunicorn.conf.py
+# lets request lines up to 8190 bytes through, so an over-long GET meets this limit, with a JSON answer.
+MAX_BODY_BYTES = 100_000
+MAX_QUERY_STRING_BYTES = 6_000
+MAX_JSON_DEPTH = 16
 
 
 def page_size(first: int | None, last: int | None) -> None:
@@ -71,10 +81,18 @@ class TokenLimit(SchemaExtension):
 class DepthLimitRule(ValidationRule):
     """Refuses operations nested deeper than MAX_DEPTH fields (fragments count where spread).
 
+    Each fragment's depth is computed once and reused wherever it is spread, so the rule runs in
+    time linear in the document: a fragment spreading the previous one twice, 24 levels down, no
+    longer makes it walk 2^24 paths.
+
     Introspection's ``ofType`` does not count: it unwraps one list or non-null type at a time
     (one object, never a list), and the standard introspection query that GraphiQL and code
     generators send nests it nine deep. No field of the API's own schema is called ``ofType``.
     """
+
+    def __init__(self, context: ValidationContext) -> None:
+        super().__init__(context)
+        self.fragment_depths: dict[str, int] = {}
 
     def enter_operation_definition(self, node: OperationDefinitionNode, *_args: Any) -> None:
         depth = self._depth(node.selection_set, set())
@@ -93,11 +111,20 @@ class DepthLimitRule(ValidationRule):
                 deepest = max(deepest, step + self._depth(selection.selection_set, visiting))
             elif isinstance(selection, InlineFragmentNode):
                 deepest = max(deepest, self._depth(selection.selection_set, visiting))
-            elif isinstance(selection, FragmentSpreadNode) and selection.name.value not in visiting:
-                fragment = self.context.get_fragment(selection.name.value)
-                if fragment is not None:
-                    deepest = max(deepest, self._depth(fragment.selection_set, visiting | {selection.name.value}))
+            elif isinstance(selection, FragmentSpreadNode):
+                deepest = max(deepest, self._fragment_depth(selection.name.value, visiting))
         return deepest
+
+    def _fragment_depth(self, name: str, visiting: set[str]) -> int:
+        """The depth of a fragment, computed once; a cycle (refused by graphql-core's rule) counts 0."""
+        if name in self.fragment_depths:
+            return self.fragment_depths[name]
+        fragment = self.context.get_fragment(name)
+        if fragment is None or name in visiting:
+            return 0
+        depth = self._depth(fragment.selection_set, visiting | {name})
+        self.fragment_depths[name] = depth
+        return depth
 
 
 class AliasLimitRule(ValidationRule):
@@ -115,6 +142,18 @@ class AliasLimitRule(ValidationRule):
             self.aliases += 1
             if self.aliases == MAX_ALIASES + 1:
                 self.report_error(LimitExceededError(f"More than {MAX_ALIASES} aliases in one query.", [node]))
+
+
+class SafeStringsRule(ValidationRule):
+    """Refuses string literals holding NUL (PostgreSQL cannot take it), before any database work.
+
+    Variables are checked with the request (``http_input``); graphql-core's parser already refuses
+    unpaired surrogate escapes in literals.
+    """
+
+    def enter_string_value(self, node: StringValueNode, *_args: Any) -> None:
+        if UNSAFE_CHARACTERS.search(node.value):
+            self.report_error(BadInputError(UNSAFE_STRING_MESSAGE, [node]))
 
 
 # Image renditions: only these sizes and qualities can be asked for, so a client can never make

@@ -24,7 +24,7 @@ from django.db.models import Count, F, Model, Q, QuerySet, Window
 from django.db.models.functions import DenseRank
 
 from . import limits
-from .errors import BadInput
+from .errors import UNSAFE_CHARACTERS, BadInput
 
 NodeType = TypeVar("NodeType")
 
@@ -87,8 +87,8 @@ class Ordering:
             raw = json.loads(base64.urlsafe_b64decode(cursor.encode()))
             if not isinstance(raw, list) or len(raw) != len(self.fields):
                 raise ValueError
-            # Sort keys are never null, and PostgreSQL refuses NUL characters: no cursor of ours holds them.
-            if any(value is None or (isinstance(value, str) and "\x00" in value) for value in raw):
+            # Sort keys are never null, and PostgreSQL cannot take NUL or unpaired surrogates: no cursor of ours holds them.
+            if any(value is None or (isinstance(value, str) and UNSAFE_CHARACTERS.search(value)) for value in raw):
                 raise ValueError
             return [
                 model._meta.pk.to_python(value) if name == "pk" else model._meta.get_field(name).to_python(value)

@@ -1,5 +1,7 @@
 """The public schema: every area's root fields merged into one ``Query``, with the API's limits."""
 
+import logging
+
 import strawberry
 from django.conf import settings
 from graphql import GraphQLError
@@ -7,15 +9,19 @@ from strawberry.extensions import AddValidationRules, DisableIntrospection, Pars
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from cms.outages import is_outage
+
 from .cities.schema import CityQuery
 from .conferences.schema import ConferenceQuery
+from .cost import CostLimiter
 from .errors import ApiError, CodedError, ErrorCodes
-from .limits import AliasLimitRule, DepthLimitRule, TokenLimit
+from .limits import AliasLimitRule, DepthLimitRule, SafeStringsRule, TokenLimit
 from .news.schema import NewsQuery
-from .nul_characters import RefuseNulCharacters
 from .pages import HomePage, SectionPage
 from .partnerships.schema import PartnershipQuery
 from .search import SiteQuery
+
+logger = logging.getLogger(__name__)
 
 
 def introspection_policy() -> AddValidationRules:
@@ -32,12 +38,16 @@ Query = merge_types("Query", (NewsQuery, ConferenceQuery, CityQuery, Partnership
 
 class CitynewsSchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
-        """Logs unexpected errors only: a client's bad input is its answer, not an incident."""
-        unexpected = [
-            error
-            for error in errors
-            if not isinstance(error, CodedError) and not isinstance(error.original_error, ApiError)
-        ]
+        """Logs unexpected errors only: a client's bad input is its answer, an outage one line, not a traceback."""
+        unexpected = []
+        for error in errors:
+            original = error.original_error
+            if isinstance(error, CodedError) or original is None or isinstance(original, ApiError | GraphQLError):
+                continue  # a parse, validation or input error: the client's, answered with its code
+            if is_outage(original):
+                logger.warning("Database unavailable: %s", str(original).strip())
+            else:
+                unexpected.append(error)
         if unexpected:
             super().process_errors(unexpected, execution_context)
 
@@ -48,10 +58,10 @@ schema = CitynewsSchema(
     extensions=[
         ErrorCodes,
         TokenLimit,
-        lambda: AddValidationRules([DepthLimitRule, AliasLimitRule]),
+        lambda: AddValidationRules([DepthLimitRule, AliasLimitRule, SafeStringsRule]),
         introspection_policy,
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
-        RefuseNulCharacters,
+        CostLimiter,
     ],
 )

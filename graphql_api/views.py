@@ -1,11 +1,13 @@
 """The ``/graphql/`` endpoint: GET and POST, GraphiQL when settings allow, HTTP semantics.
 
-A request that never reached execution (unparsable, invalid, over a limit, bad variables) is
-answered with HTTP 400; answers to GET queries without errors may be cached by proxies for
-``CITYNEWS_GRAPHQL_CACHE_SECONDS``.
+A malformed request is refused by ``http_input`` before strawberry reads it; a request that never
+reached execution (unparsable, invalid, over a limit, bad variables) is answered with HTTP 400; a
+database outage with 503 and ``Retry-After``; answers to GET queries without errors may be cached by
+proxies for ``CITYNEWS_GRAPHQL_CACHE_SECONDS``.
 """
 
 import json
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
@@ -13,7 +15,11 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView
 
+from cms.outages import RETRY_AFTER_SECONDS
+
 from .context import ApiContext
+from .errors import SERVICE_UNAVAILABLE
+from .http_input import graphql_shaped, refused_request
 from .schema import schema
 
 
@@ -25,18 +31,31 @@ class CitynewsGraphQLView(GraphQLView):
         return settings.CITYNEWS_GRAPHIQL and super().should_render_graphql_ide(request)
 
     def dispatch(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
-        response = super().dispatch(request, *args, **kwargs)
+        refusal = refused_request(request)
+        if refusal is not None:
+            response: HttpResponseBase = refusal
+        else:
+            response = graphql_shaped(super().dispatch(request, *args, **kwargs))
         if response.get("Content-Type", "").startswith("application/json"):
-            body = json.loads(response.content)
-            errors = body.get("errors") if isinstance(body, dict) else None
-            if errors and body.get("data") is None and not any(error.get("path") for error in errors):
-                response.status_code = 400
-            if request.method == "GET" and not errors and response.status_code == 200:
-                patch_cache_control(response, public=True, max_age=settings.CITYNEWS_GRAPHQL_CACHE_SECONDS)
-            else:
-                patch_cache_control(response, no_store=True)
-            patch_vary_headers(response, ["Accept-Language"])
+            apply_http_semantics(request, response)
         return response
+
+
+def apply_http_semantics(request: HttpRequest, response: HttpResponseBase) -> None:
+    """Status code and cache headers from what the GraphQL answer says."""
+    body: Any = json.loads(response.content)  # type: ignore[attr-defined]
+    errors = (body.get("errors") if isinstance(body, dict) else None) or []
+    codes = {(error.get("extensions") or {}).get("code") for error in errors}
+    if SERVICE_UNAVAILABLE in codes:
+        response.status_code = 503
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    elif errors and body.get("data") is None and not any(error.get("path") for error in errors):
+        response.status_code = max(response.status_code, 400)
+    if request.method == "GET" and not errors and response.status_code == 200:
+        patch_cache_control(response, public=True, max_age=settings.CITYNEWS_GRAPHQL_CACHE_SECONDS)
+    else:
+        patch_cache_control(response, no_store=True)
+    patch_vary_headers(response, ["Accept-Language"])
 
 
 graphql_view = csrf_exempt(

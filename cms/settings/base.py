@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.outages.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -93,6 +94,19 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# Outages fail fast and heal (see "Operations and security" in README.md): a persistent connection is
+# checked before reuse, and on PostgreSQL every connection gives up connecting after DB_CONNECT_TIMEOUT
+# seconds, any statement after DB_STATEMENT_TIMEOUT ms and any wait for a lock after DB_LOCK_TIMEOUT ms;
+# the API then answers 503. 0 switches a timeout off (e.g. DB_STATEMENT_TIMEOUT=0 for a long migration).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": env.int("DB_CONNECT_TIMEOUT", default=2),
+            "options": f"-c statement_timeout={env.int('DB_STATEMENT_TIMEOUT', default=5000)}"
+            f" -c lock_timeout={env.int('DB_LOCK_TIMEOUT', default=1000)}",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -3,10 +3,13 @@ offsets and search queries on their field; introspection follows its setting."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
-from graphql import get_introspection_query
+from graphql import get_introspection_query, parse, specified_rules, validate
 
 from graphql_api import limits
+from graphql_api.schema import schema
 
 from .conftest import assert_num_queries
 
@@ -187,3 +190,34 @@ def test_deep_introspection_is_refused_like_any_deep_query(graphql, settings):
 
     assert response.status == 400
     assert "LIMIT_EXCEEDED" in response.codes  # graphql-core adds its own introspection-depth error
+
+
+def doubled_fragments(levels: int) -> str:
+    """About 1 KB: each fragment spreads the previous one twice, so expanding it naively walks 2^levels paths."""
+    fragments = ["fragment F0 on NewsItem { title }"]
+    fragments += [f"fragment F{n} on NewsItem {{ ...F{n - 1} ...F{n - 1} }}" for n in range(1, levels + 1)]
+    return f"{{ newsItems(first: 1) {{ edges {{ node {{ ...F{levels} }} }} }} }} " + " ".join(fragments)
+
+
+def test_validation_is_linear_in_the_document_graphql_core_rules_included():
+    document = parse(doubled_fragments(24))
+    rules = [*specified_rules, limits.DepthLimitRule, limits.AliasLimitRule]
+
+    started = time.monotonic()
+    errors = validate(schema._schema, document, rules)
+
+    assert errors == []
+    assert time.monotonic() - started < 0.5
+
+
+def test_a_query_of_fragments_each_spreading_the_previous_twice_is_answered_fast(graphql):
+    query = doubled_fragments(24)
+    assert len(query) < 1_500
+
+    started = time.monotonic()
+    response = graphql(query)
+
+    assert time.monotonic() - started < 2
+    assert response.status == 200
+    assert response.data == {"newsItems": {"edges": []}}
+    assert response.body["extensions"]["cost"]["requested"] == 4  # merged: newsItems, edges, node, title

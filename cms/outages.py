@@ -1,0 +1,39 @@
+"""Database outages: what counts as one, and the 503 that answers it (the service heals by itself).
+
+Django opens a fresh connection per request (or checks a persistent one first, with
+``CONN_HEALTH_CHECKS``), so once PostgreSQL is back the next request simply succeeds.
+"""
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse
+
+RETRY_AFTER_SECONDS = 5
+
+
+def is_outage(error: BaseException) -> bool:
+    """PostgreSQL unreachable, gone mid-request, or a statement, lock or connect timeout."""
+    return isinstance(error, OperationalError | InterfaceError)
+
+
+class DatabaseOutageMiddleware:
+    """Answers a database outage outside the API (the admin, previews) with 503, not a 500 page.
+
+    An editor's save that meets an outage is refused whole: Wagtail writes the page and its
+    revision in one transaction, so the 503 means nothing was saved and the form can be sent again.
+    """
+
+    def __init__(self, get_response: object) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)  # type: ignore[operator]
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not is_outage(exception):
+            return None
+        return HttpResponse(
+            "The database is unavailable; nothing was saved. Try again in a few seconds.",
+            status=503,
+            content_type="text/plain; charset=utf-8",
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )

@@ -1,0 +1,31 @@
+"""Production gunicorn settings: `gunicorn -c gunicorn.conf.py cms.wsgi` (see "Operations and security"
+in README.md). Every value can be overridden from the environment named next to it."""
+
+import multiprocessing
+import os
+
+# Where to listen: PORT (8000) on all interfaces, behind the load balancer or reverse proxy.
+bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
+# Sync workers: one request each; 2 per core + 1 is gunicorn's advice for a database-bound app.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "sync"
+# A worker stuck longer than this is killed and replaced. Requests finish well before: PostgreSQL
+# statements time out after DB_STATEMENT_TIMEOUT (5 s) and no image is rendered inside an API request.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+# Recycle workers now and then, so that a slow leak never grows into an outage.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "200"))
+# Request limits: the longest request line gunicorn allows (a GET /graphql/ URL beyond the API's own
+# 6,000-byte limit still reaches Django and is answered 414 in JSON), 100 headers of up to 8 KB.
+# Bodies are bounded by Django: 100 KB for /graphql/, DATA_UPLOAD_MAX_MEMORY_SIZE elsewhere.
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+# Logs to stdout/stderr, for the platform to collect.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Trust X-Forwarded-* only from the proxy in front (set FORWARDED_ALLOW_IPS to its address).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -1,0 +1,88 @@
+"""Outages fail fast and heal by themselves: gunicorn with the production settings, and a real
+PostgreSQL that the test stops and starts, or whose table it locks."""
+
+from __future__ import annotations
+
+import psycopg2
+import pytest
+from django.db import connection
+
+from .conftest import Production
+
+# The production server's database is a copy of the migrated test database, which must therefore exist.
+pytestmark = pytest.mark.django_db
+
+QUERY = "{ newsItems(first: 1) { totalCount } }"
+ANSWER = {"newsItems": {"totalCount": 0}}
+
+
+def assert_unavailable(status: int, headers: dict[str, str], body: dict, seconds: float) -> None:
+    assert status == 503
+    assert int(headers["Retry-After"]) > 0
+    assert body["data"] is None
+    assert {error["extensions"]["code"] for error in body["errors"]} == {"SERVICE_UNAVAILABLE"}
+    assert body["errors"][0]["message"] == "The service is temporarily unavailable; retry shortly."
+    assert "no-store" in headers["Cache-Control"]
+    assert seconds < 2
+
+
+def test_a_stopped_database_is_a_fast_503_and_the_service_heals_when_it_returns(running: Production):
+    status, _headers, body, _seconds = running.graphql(QUERY)
+    assert (status, body.get("data")) == (200, ANSWER), body
+
+    running.database.stop()
+    try:
+        assert_unavailable(*running.graphql(QUERY))
+        assert_unavailable(*running.graphql(QUERY))  # every worker, not only the first
+        ready_status, ready_headers, ready = running.get("/readyz")
+        assert (ready_status, ready["checks"]["database"]) == (503, "down")
+        assert ready_headers["Retry-After"]
+        assert running.get("/healthz")[:1] == (200,)  # alive: no restart wanted
+    finally:
+        running.database.start()
+
+    running.wait_until_ready()
+    for _ in range(4):  # each worker reconnects by itself
+        status, _headers, body, _seconds = running.graphql(QUERY)
+        assert (status, body["data"]) == (200, ANSWER)
+
+
+def test_a_locked_table_is_a_503_within_two_seconds_not_a_hung_worker(running: Production):
+    holder = psycopg2.connect(host="127.0.0.1", port=running.database.port, user="citynews", dbname="citynews")
+    try:
+        holder.cursor().execute("LOCK TABLE wagtailcore_page IN ACCESS EXCLUSIVE MODE")
+        assert_unavailable(*running.graphql(QUERY))
+    finally:
+        holder.rollback()
+        holder.close()
+
+    status, _headers, body, _seconds = running.graphql(QUERY)
+    assert (status, body["data"]) == (200, ANSWER)
+
+
+def test_health_endpoints_answer_load_balancers(running: Production):
+    assert running.get("/healthz") == (200, running.get("/healthz")[1], {"status": "ok"})
+    status, _headers, body = running.get("/readyz")
+    assert (status, body) == (200, {"status": "ok", "checks": {"database": "ok", "cache": "ok"}})
+
+
+@pytest.mark.parametrize(("length", "status"), [(5_000, 200), (7_000, 414)])
+def test_gunicorn_passes_long_get_urls_to_the_api_which_answers_in_json(running: Production, length: int, status: int):
+    from tests.graphql_api.conftest import http
+
+    padding = "x" * (length - 60)
+    answer_status, headers, _raw = http("GET", f"{running.server.url}/graphql/?query=%7B__typename%7D&pad={padding}")
+
+    assert answer_status == status
+    assert headers["Content-Type"] == "application/json"
+
+
+def test_every_database_connection_carries_the_statement_lock_and_connect_timeouts():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        statement_timeout = cursor.fetchone()[0]
+        cursor.execute("SHOW lock_timeout")
+        lock_timeout = cursor.fetchone()[0]
+
+    assert (statement_timeout, lock_timeout) == ("5s", "1s")
+    assert connection.settings_dict["OPTIONS"]["connect_timeout"] == 2
