@@ -1,5 +1,6 @@
 """The structured parts of a concept note: objectives, agenda days with sessions, site visits."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -15,21 +16,20 @@ class ObjectiveBlock(blocks.StructBlock):
         label = _("Objective")
 
 
+class SessionKind(models.TextChoices):
+    PLENARY = "plenary", _("Plenary")
+    WORKING_GROUP = "working_group", _("Working group")
+    PANEL = "panel", _("Panel discussion")
+    NETWORKING = "networking", _("Networking")
+    VISIT = "visit", _("Site visit")
+    BREAK = "break", _("Break")
+
+
 class AgendaSessionBlock(blocks.StructBlock):
     start_time = blocks.TimeBlock(required=False)
     end_time = blocks.TimeBlock(required=False)
     title = blocks.CharBlock(max_length=255)
-    kind = blocks.ChoiceBlock(
-        choices=[
-            ("plenary", _("Plenary")),
-            ("working_group", _("Working group")),
-            ("panel", _("Panel discussion")),
-            ("networking", _("Networking")),
-            ("visit", _("Site visit")),
-            ("break", _("Break")),
-        ],
-        default="plenary",
-    )
+    kind = blocks.ChoiceBlock(choices=SessionKind.choices, default=SessionKind.PLENARY)
     description = blocks.TextBlock(required=False)
 
     class Meta:

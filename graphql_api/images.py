@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import Parent
@@ -112,6 +112,13 @@ def _rendition(ctx: ApiContext, image: Any, spec: str) -> Rendition:
     )
 
 
+FormatArg = Annotated[ImageFormat, strawberry.argument(description="File format of the rendered file.")]
+QualityArg = Annotated[
+    int | None,
+    strawberry.argument(description="Compression quality for JPEG, WebP or AVIF: a multiple of 5 from 30 to 95."),
+]
+
+
 @strawberry.type(description="An image from the media library.")
 class Image:
     id: strawberry.ID = strawberry.field(description="The image's ID.")
@@ -140,11 +147,15 @@ class Image:
         self,
         root: Parent[Any],
         info: Info[ApiContext, None],
-        fit: ImageFit = ImageFit.MAX,
-        width: int | None = None,
-        height: int | None = None,
-        format: ImageFormat = ImageFormat.ORIGINAL,
-        quality: int | None = None,
+        fit: Annotated[ImageFit, strawberry.argument(description="How the image fits width x height.")] = ImageFit.MAX,
+        width: Annotated[
+            int | None, strawberry.argument(description="Width in pixels, one of the allowed sizes.")
+        ] = None,
+        height: Annotated[
+            int | None, strawberry.argument(description="Height in pixels, one of the allowed sizes.")
+        ] = None,
+        format: FormatArg = ImageFormat.ORIGINAL,
+        quality: QualityArg = None,
     ) -> Rendition:
         return _rendition(info.context, root, filter_spec(width, height, fit, format, quality))
 
@@ -153,9 +164,9 @@ class Image:
         self,
         root: Parent[Any],
         info: Info[ApiContext, None],
-        widths: list[int],
-        format: ImageFormat = ImageFormat.ORIGINAL,
-        quality: int | None = None,
+        widths: Annotated[list[int], strawberry.argument(description="The widths, each one of the allowed sizes.")],
+        format: FormatArg = ImageFormat.ORIGINAL,
+        quality: QualityArg = None,
     ) -> str:
         renditions = [_rendition(info.context, root, spec) for spec in srcset_specs(widths, format, quality)]
         return ", ".join(f"{rendition.url} {rendition.width}w" for rendition in renditions)

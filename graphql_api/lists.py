@@ -45,6 +45,10 @@ def one(info: Info[ApiContext, None], scope: Scope, queryset: QuerySet, **lookup
     return found
 
 
+SlugArg = Annotated[str | None, strawberry.argument(description="The item's slug (give this or `id`).")]
+IdArg = Annotated[strawberry.ID | None, strawberry.argument(description="The item's ID (give this or `slug`).")]
+FILTER_DESCRIPTION = "Narrows the list; all given conditions must hold."
+ORDER_DESCRIPTION = "How the list is sorted."
 LocaleArg = Annotated[
     str | None,
     strawberry.argument(
@@ -86,8 +90,11 @@ def root_connection_field(
         last: LastArg = None,
         before: BeforeArg = None,
         offset: OffsetArg = None,
-        filter: filter_type | None = None,  # type: ignore[valid-type]
-        order: order_type = default_order,  # type: ignore[valid-type]
+        filter: Annotated[
+            filter_type | None,  # type: ignore[valid-type]
+            strawberry.argument(description=FILTER_DESCRIPTION),
+        ] = None,
+        order: Annotated[order_type, strawberry.argument(description=ORDER_DESCRIPTION)] = default_order,  # type: ignore[valid-type]
         locale: LocaleArg = None,
     ) -> Connection[node]:  # type: ignore[valid-type]
         args = PageArgs(first=first, after=after, last=last, before=before, offset=offset)

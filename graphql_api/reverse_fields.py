@@ -6,12 +6,13 @@ loaded by one windowed query for all the parents of a list (``reverse_connection
 
 import enum
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import Parent
 from strawberry.types import Info
 
+from .lists import ORDER_DESCRIPTION
 from .pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, OffsetArg, Ordering
 from .planning import PlannedField
 from .relations import TargetQuery, reverse_connection_loader
@@ -40,7 +41,7 @@ def reverse_connection_field(
         last: LastArg = None,
         before: BeforeArg = None,
         offset: OffsetArg = None,
-        order: order_type = default_order,  # type: ignore[valid-type]
+        order: Annotated[order_type, strawberry.argument(description=ORDER_DESCRIPTION)] = default_order,  # type: ignore[valid-type]
     ) -> Connection[node]:  # type: ignore[valid-type]
         """Declares the arguments; ``PlannedField`` answers with the page the loader stored for them."""
         raise NotImplementedError

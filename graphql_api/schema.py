@@ -6,7 +6,6 @@ import strawberry
 from django.conf import settings
 from graphql import GraphQLError
 from strawberry.extensions import AddValidationRules, DisableIntrospection, ParserCache, ValidationCache
-from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from cms.outages import is_outage
@@ -33,7 +32,9 @@ def introspection_policy() -> AddValidationRules:
     return AddValidationRules([]) if settings.CITYNEWS_GRAPHQL_INTROSPECTION else DisableIntrospection()
 
 
-Query = merge_types("Query", (NewsQuery, ConferenceQuery, CityQuery, PartnershipQuery, SiteQuery))
+@strawberry.type(description="Everything a website or app can read: lists, look-ups and search, per site and language.")
+class Query(NewsQuery, ConferenceQuery, CityQuery, PartnershipQuery, SiteQuery):
+    """Every area's root fields, merged (what ``strawberry.tools.merge_types`` does, with a description)."""
 
 
 class CitynewsSchema(strawberry.Schema):

@@ -24,9 +24,9 @@ from .visibility import visible_pages
 
 @strawberry.enum(description="Page types that `search` can look in.")
 class SearchType(enum.Enum):
-    NEWS_ITEM = NewsPage
-    CONFERENCE = ConferencePage
-    CITY = CityProfilePage
+    NEWS_ITEM = strawberry.enum_value(NewsPage, description="News items.")
+    CONFERENCE = strawberry.enum_value(ConferencePage, description="Conferences and meetings.")
+    CITY = strawberry.enum_value(CityProfilePage, description="City profiles.")
 
 
 @strawberry.type(description="A page of search results, best match first.")
@@ -95,7 +95,14 @@ class SiteQuery:
         )
 
     @strawberry.field(description="The published page at `urlPath` (e.g. `/news/my-item/`), of any type.")
-    def page(self, info: Info, url_path: str, locale: LocaleArg = None) -> Page | None:
+    def page(
+        self,
+        info: Info,
+        url_path: Annotated[
+            str, strawberry.argument(description="The page's path below the site root, e.g. `/news/my-item/`.")
+        ],
+        locale: LocaleArg = None,
+    ) -> Page | None:
         scope = scope_for(info, locale)
         roots = {root.locale_id: root for root in info.context.site_roots}
         relative = "/".join(part for part in url_path.split("/") if part)

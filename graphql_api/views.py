@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView
 
@@ -55,9 +55,9 @@ def apply_http_semantics(request: HttpRequest, response: HttpResponseBase) -> No
         patch_cache_control(response, public=True, max_age=settings.CITYNEWS_GRAPHQL_CACHE_SECONDS)
     else:
         patch_cache_control(response, no_store=True)
-    patch_vary_headers(response, ["Accept-Language"])
 
 
 graphql_view = csrf_exempt(
     CitynewsGraphQLView.as_view(schema=schema, graphql_ide="graphiql", allow_queries_via_get=True)
 )
+graphql_view.language_neutral = True  # type: ignore[attr-defined]  # see cms.middleware.LocaleMiddleware

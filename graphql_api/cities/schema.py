@@ -5,7 +5,7 @@ from strawberry.types import Info
 
 from cities.models import CityProfilePage
 
-from ..lists import LocaleArg, lookup_by, one, root_connection_field, scope_for
+from ..lists import IdArg, LocaleArg, SlugArg, lookup_by, one, root_connection_field, scope_for
 from ..visibility import visible_pages
 from .filters import CityFilter, CityOrder, city_ordering, filter_cities
 from .types import City
@@ -26,8 +26,8 @@ class CityQuery:
     def city(
         self,
         info: Info,
-        slug: str | None = None,
-        id: strawberry.ID | None = None,
+        slug: SlugArg = None,
+        id: IdArg = None,
         locale: LocaleArg = None,
     ) -> City | None:
         return one(info, scope_for(info, locale), visible_pages(info.context, CityProfilePage), **lookup_by(slug, id))

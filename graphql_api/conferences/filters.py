@@ -11,10 +11,20 @@ from conferences.models import ConferenceStatus as ModelStatus
 from partnerships.models import Partnership
 
 from ..context import ApiContext
+from ..enums import choices_enum
 from ..pagination import Ordering
 from ..visibility import visible_pages
 
-ConferenceStatus = strawberry.enum(ModelStatus, name="ConferenceStatus", description="Where a conference stands today.")
+ConferenceStatus = choices_enum(
+    ModelStatus,
+    "ConferenceStatus",
+    "Where a conference stands today.",
+    {
+        "UPCOMING": "It starts after today.",
+        "ONGOING": "Today is one of its days.",
+        "PAST": "It ended before today.",
+    },
+)
 
 
 @strawberry.enum(description="Orders of conference lists.")

@@ -5,7 +5,7 @@ from strawberry.types import Info
 
 from conferences.models import ConferencePage
 
-from ..lists import LocaleArg, lookup_by, one, root_connection_field, scope_for
+from ..lists import IdArg, LocaleArg, SlugArg, lookup_by, one, root_connection_field, scope_for
 from ..visibility import visible_pages
 from .filters import ConferenceFilter, ConferenceOrder, conference_ordering, filter_conferences
 from .types import Conference
@@ -26,8 +26,8 @@ class ConferenceQuery:
     def conference(
         self,
         info: Info,
-        slug: str | None = None,
-        id: strawberry.ID | None = None,
+        slug: SlugArg = None,
+        id: IdArg = None,
         locale: LocaleArg = None,
     ) -> Conference | None:
         return one(info, scope_for(info, locale), visible_pages(info.context, ConferencePage), **lookup_by(slug, id))

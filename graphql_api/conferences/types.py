@@ -12,10 +12,12 @@ from strawberry import Parent
 from strawberry.types import Info
 
 from cities.models import CityProfilePage
+from conferences.blocks import SessionKind as ModelSessionKind
 from conferences.models import ConferencePage
 from news.models import NewsPage
 from partnerships.models import Organisation, Partnership
 
+from ..enums import choices_enum
 from ..news.filters import NewsOrder, news_ordering
 from ..pages import Page
 from ..planning import Scope, planned_field, register_type
@@ -34,9 +36,9 @@ if TYPE_CHECKING:
 
 @strawberry.enum(description="How people take part.")
 class ConferenceFormat(enum.Enum):
-    IN_PERSON = "in_person"
-    ONLINE = "online"
-    HYBRID = "hybrid"
+    IN_PERSON = strawberry.enum_value("in_person", description="Participants meet at the venue.")
+    ONLINE = strawberry.enum_value("online", description="Participants join online only.")
+    HYBRID = strawberry.enum_value("hybrid", description="At the venue, with online participation too.")
 
 
 @strawberry.type(description="One objective of a conference: a keyword and what it means.")
@@ -45,12 +47,17 @@ class Objective:
     text: str = strawberry.field(description="The objective in full.")
 
 
+SessionKind = choices_enum(ModelSessionKind, "SessionKind", "What sort of session an agenda item is.")
+
+
 @strawberry.type(description="One session of an agenda day.")
 class AgendaSession:
     start_time: datetime.time | None = strawberry.field(description="Start time, local to the venue.")
     end_time: datetime.time | None = strawberry.field(description="End time, local to the venue.")
     title: str = strawberry.field(description="Title of the session.")
-    kind: str = strawberry.field(description="`plenary`, `working_group`, `panel`, `networking`, `visit` or `break`.")
+    kind: SessionKind | None = strawberry.field(
+        description="What sort of session it is; null when the editor chose none."
+    )
     description: str = strawberry.field(description="What happens; may be empty.")
 
 
@@ -83,7 +90,7 @@ def _agenda_day(scope: Scope, value: dict, _block_id: str) -> AgendaDay:
                 start_time=_time(session.get("start_time")),
                 end_time=_time(session.get("end_time")),
                 title=session["title"],
-                kind=session.get("kind") or "",
+                kind=SessionKind(session["kind"]) if session.get("kind") in ModelSessionKind.values else None,
                 description=session.get("description") or "",
             )
             for session in list_items(value.get("sessions") or [])

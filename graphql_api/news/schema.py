@@ -8,7 +8,7 @@ from taggit.models import Tag
 from news.models import NewsPage
 
 from ..context import ApiContext
-from ..lists import LocaleArg, lookup_by, one, root_connection_field, scope_for
+from ..lists import IdArg, LocaleArg, SlugArg, lookup_by, one, root_connection_field, scope_for
 from ..visibility import visible_pages
 from .filters import NewsFilter, NewsOrder, filter_news, news_ordering
 from .types import NewsItem, Topic
@@ -29,8 +29,8 @@ class NewsQuery:
     def news_item(
         self,
         info: Info[ApiContext, None],
-        slug: str | None = None,
-        id: strawberry.ID | None = None,
+        slug: SlugArg = None,
+        id: IdArg = None,
         locale: LocaleArg = None,
     ) -> NewsItem | None:
         return one(info, scope_for(info, locale), visible_pages(info.context, NewsPage), **lookup_by(slug, id))

@@ -8,7 +8,7 @@ from strawberry.types import Info
 
 from partnerships.models import Partnership
 
-from ..lists import LocaleArg, lookup_by, one, root_connection_field, scope_for
+from ..lists import IdArg, LocaleArg, SlugArg, lookup_by, one, root_connection_field, scope_for
 from ..pagination import Ordering
 from .types import PartnershipKind, PartnershipType
 
@@ -44,8 +44,8 @@ class PartnershipQuery:
     def partnership(
         self,
         info: Info,
-        slug: str | None = None,
-        id: strawberry.ID | None = None,
+        slug: SlugArg = None,
+        id: IdArg = None,
         locale: LocaleArg = None,
     ) -> PartnershipType | None:
         return one(info, scope_for(info, locale), Partnership.objects.all(), **lookup_by(slug, id))

@@ -15,6 +15,7 @@ from partnerships.models import Organisation, Partnership
 
 from ..cities.filters import CityOrder, city_ordering
 from ..conferences.filters import ConferenceOrder, conference_ordering
+from ..enums import choices_enum
 from ..news.filters import NewsOrder, news_ordering
 from ..planning import planned_field, register_type
 from ..relations import one_loader
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
     from ..conferences.types import Conference
     from ..news.types import NewsItem
 
-PartnershipKind = strawberry.enum(Partnership.Kind, name="PartnershipKind", description="What sort of partnership.")
-OrganisationKind = strawberry.enum(Organisation.Kind, name="OrganisationKind", description="What sort of organisation.")
+PartnershipKind = choices_enum(Partnership.Kind, "PartnershipKind", "What sort of partnership.")
+OrganisationKind = choices_enum(Organisation.Kind, "OrganisationKind", "What sort of organisation.")
 
 
 def _all_organisations(_scope: object) -> object:

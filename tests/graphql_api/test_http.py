@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import urllib.parse
 from typing import Any
 
 import pytest
@@ -26,7 +27,7 @@ def cache_control(response: Any) -> set[str]:
     return {part.strip() for part in response.headers.get("Cache-Control", "").split(",")}
 
 
-def test_a_get_query_may_be_cached_by_proxies_per_language(graphql, tree, settings):
+def test_a_get_query_may_be_cached_by_proxies(graphql, tree, settings):
     settings.CITYNEWS_GRAPHQL_CACHE_SECONDS = 300
 
     response = graphql(QUERY, method="GET")
@@ -35,7 +36,17 @@ def test_a_get_query_may_be_cached_by_proxies_per_language(graphql, tree, settin
     assert response.data == {"newsItem": {"title": "Hello"}}
     assert response.headers["Content-Type"].startswith("application/json")
     assert cache_control(response) == {"public", "max-age=300"}
-    assert "Accept-Language" in response.headers["Vary"]
+
+
+def test_the_language_comes_from_locale_arguments_not_from_headers(api_url, tree):
+    """No ``Content-Language`` or ``Vary: Accept-Language``: one answer may hold several languages."""
+    url = f"{api_url}/graphql/?{urllib.parse.urlencode({'query': QUERY})}"
+    status, headers, body = http("GET", url, headers={"Accept-Language": "fr"})
+
+    assert status == 200
+    assert json.loads(body) == {"data": {"newsItem": {"title": "Hello"}}}
+    assert "Content-Language" not in headers
+    assert "Accept-Language" not in headers.get("Vary", "")
 
 
 def test_get_takes_variables_from_the_url(graphql, tree):
