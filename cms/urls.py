@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.health import healthz, readyz
+from cms.image_serving import URL_PATTERN, VIEW_NAME, serve_image
 from graphql_api.views import graphql_view
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("graphql/", graphql_view, name="graphql"),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
+    re_path(URL_PATTERN, serve_image, name=VIEW_NAME),
 ]
 
 if settings.CITYNEWS_SERVE_MEDIA:

@@ -1,8 +1,9 @@
 """Images and their renditions: Wagtail renders (with Pillow) and stores each size once.
 
-Sizes, formats and qualities are validated against the bounds in ``limits`` before anything is
-rendered. Renditions are loaded with their images in one query per request, whatever the
-number of images in the response.
+Sizes, formats and qualities are validated against the bounds in ``limits``. An API request never
+renders: renditions that exist are loaded with their images in one query per request, whatever the
+number of images in the response; those that do not are linked through Wagtail's signed serve view
+(``cms.image_serving``), which renders each on its first fetch.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from typing import Annotated, Any
 import strawberry
 from strawberry import Parent
 from strawberry.types import Info
+from wagtail.images.models import Filter
+
+from cms.image_serving import image_url
 
 from . import limits
 from .context import ApiContext
@@ -102,14 +106,40 @@ class Rendition:
 
 
 def _rendition(ctx: ApiContext, image: Any, spec: str) -> Rendition:
-    rendition = image.get_rendition(spec)
-    extension = rendition.file.name.rsplit(".", 1)[-1].lower()
+    """A rendition already rendered, else the signed URL that renders it on first fetch (never here)."""
+    wanted = Filter(spec)
+    existing = image.find_existing_renditions(wanted).get(wanted)  # prefetched with the image: no query
+    if existing is not None:
+        extension = existing.file.name.rsplit(".", 1)[-1].lower()
+        return Rendition(
+            url=ctx.request.build_absolute_uri(existing.url),
+            width=existing.width,
+            height=existing.height,
+            format=_EXTENSION_FORMATS.get(extension, ImageFormat.ORIGINAL),
+        )
+    width, height = wanted.get_transform(image).size
     return Rendition(
-        url=ctx.request.build_absolute_uri(rendition.url),
-        width=rendition.width,
-        height=rendition.height,
-        format=_EXTENSION_FORMATS.get(extension, ImageFormat.ORIGINAL),
+        url=ctx.request.build_absolute_uri(image_url(image, spec)),
+        width=width,
+        height=height,
+        format=_output_format(image, spec),
     )
+
+
+def _output_format(image: Any, spec: str) -> ImageFormat:
+    """The format Wagtail will render ``spec`` in: the one asked for, else the original's.
+
+    The original's format is read from its file header (its name may not tell), as Wagtail reads
+    it; Wagtail renders a still GIF as PNG.
+    """
+    for operation in spec.split("|"):
+        if operation.startswith("format-"):
+            return ImageFormat(operation.removeprefix("format-"))
+    with image.get_willow_image() as willow:
+        original = willow.format_name
+        if original == "gif" and not willow.has_animation():
+            original = "png"
+    return _EXTENSION_FORMATS.get(original, ImageFormat.ORIGINAL)
 
 
 FormatArg = Annotated[ImageFormat, strawberry.argument(description="File format of the rendered file.")]
