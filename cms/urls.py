@@ -2,24 +2,23 @@
 
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
+from cms.security_headers import graphql_csp
 from graphql_api.views import graphql_view
+from home import headless, media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("graphql/", graphql_view, name="graphql"),
+    path("graphql/", graphql_csp(graphql_view), name="graphql"),
 ]
 
-if settings.CITYNEWS_SERVE_MEDIA:
-    urlpatterns += [
-        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+# Image files, each checked against its collection's view restrictions (never MEDIA_ROOT as a folder).
+urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", media.serve_media, name="media")]
 
-# Wagtail's page serving stays last: the CMS is headless, but editors' previews and
-# "view live" links still resolve through it.
-urlpatterns += [path("", include(wagtail_urls))]
+# Page addresses stay last: in headless mode (the default) a live page redirects to the front end
+# and anything else is 404; editors' previews are admin views. See home/headless.py.
+urlpatterns += [re_path(serve_pattern, headless.serve, name="wagtail_serve")]

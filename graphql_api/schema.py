@@ -15,6 +15,7 @@ from .news.schema import NewsQuery
 from .pages import HomePage, SectionPage
 from .partnerships.schema import PartnershipQuery
 from .search import SiteQuery
+from .suggestions import hide_suggestions
 
 
 def validation_rules() -> AddValidationRules:
@@ -35,6 +36,8 @@ Query = merge_types("Query", (NewsQuery, ConferenceQuery, CityQuery, Partnership
 class CitynewsSchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         """Logs unexpected errors only: a client's bad input is its answer, not an incident."""
+        if not settings.CITYNEWS_GRAPHQL_INTROSPECTION:
+            hide_suggestions(errors)
         unexpected = [error for error in errors if not isinstance(error.original_error, ApiError)]
         if unexpected:
             super().process_errors(unexpected, execution_context)
