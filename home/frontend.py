@@ -58,6 +58,15 @@ class FrontendUrlMixin(_PageBase):
             return parts
         return site_id, frontend_root(base_url, self.locale.language_code), path_below_root
 
+    def get_url(self, request: HttpRequest | None = None, current_site: Any = None) -> str | None:
+        # Wagtail shortens a URL on the page's own site to its path, which would be the CMS host's.
+        parts = self.get_url_parts(request)
+        if parts is not None and parts[1] is not None and parts[2] is not None and frontend_base_url(parts[0]):
+            return parts[1] + parts[2]
+        return super().get_url(request, current_site)
+
+    url = property(get_url)  # Wagtail's ``url`` property is bound to its own ``get_url``
+
     def cms_full_url(self, request: HttpRequest | None = None) -> str | None:
         """The page's address on the CMS host, which Wagtail's preview builds its request from."""
         parts = super().get_url_parts(request)
