@@ -166,10 +166,8 @@ LOGGING = {
 }
 
 # Operations and security (README, "Operations and security"). Headless: the CMS host redirects a
-# live page to its front-end address and renders nothing else (home/headless.py); a
-# login-restricted document sends its reader to the admin's login.
+# live page to its front-end address and renders nothing else (home/headless.py).
 CITYNEWS_HEADLESS = env.bool("HEADLESS", default=True)
-WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 # Behind N reverse proxies, the client's address is the Nth address from the right of
 # X-Forwarded-For; 0 trusts no header and uses the connection's address (cms/client_ip.py).
 CITYNEWS_TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
@@ -186,7 +184,9 @@ MIDDLEWARE.insert(
 # Admin login: django-axes locks a username out from one address after AXES_FAILURE_LIMIT failures.
 INSTALLED_APPS += ["axes"]
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# AxesBackend checks the lockout then leaves authenticating to ModelBackend; being a ModelBackend
+# itself, it also serves sessions made by force_login (which records the first backend).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

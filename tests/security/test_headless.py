@@ -75,7 +75,7 @@ def test_a_page_the_api_hides_is_a_plain_404(api_url, tree, kind):
     assert "/news/" not in response.text
 
 
-@pytest.mark.parametrize("path", ["/_util/login/", "/news/kutaisi-hub/?format=html", "/sitemap.xml", "/search/"])
+@pytest.mark.parametrize("path", ["/news/kutaisi-hub/?format=html", "/sitemap.xml", "/search/", "/_util/"])
 def test_nothing_else_of_wagtail_s_own_site_answers(api_url, news, path):
     response = get(api_url + path)
 
@@ -117,3 +117,10 @@ def test_the_admin_preview_still_renders_the_page(api_url, tree, logged_in):
     assert stored.json() == {"is_valid": True, "is_available": True}
     assert response.status_code == 200
     assert "<h1>Citynews (draft)</h1>" in response.text
+
+
+def test_wagtail_s_front_end_login_is_the_admin_s(api_url):
+    response = get(f"{api_url}/_util/login/?next=/documents/1/a.pdf")
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/admin/login/?next=/documents/1/a.pdf"
