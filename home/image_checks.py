@@ -1,11 +1,11 @@
 """Checks an uploaded image must pass before it is stored: it decodes, and it is nothing but an image.
 
-Wagtail's own field checks come first and read the header only: the byte bound
-(``WAGTAILIMAGES_MAX_UPLOAD_SIZE``), the format, and the pixel bound
-(``WAGTAILIMAGES_MAX_IMAGE_PIXELS``). So a file reaches these checks only when decoding it is
-bounded in memory (about 4 bytes a pixel). Here the file's structure is walked to where the image
-ends, which refuses truncated files and files with something appended (a GIF that is also a
-script, an archive glued to a PNG), and the image is decoded once with Pillow.
+In the order ``home.forms.CheckedImageField`` runs them: the byte bound
+(``WAGTAILIMAGES_MAX_UPLOAD_SIZE``); the file's structure, walked to where the image ends without
+decoding anything, which refuses truncated files and files with something appended (a GIF that
+is also a script, an archive glued to a PNG); Wagtail's header checks (format, and the pixel bound
+``WAGTAILIMAGES_MAX_IMAGE_PIXELS``); and last, once decoding is bounded in memory (about 4 bytes a
+pixel), one full decode with Pillow.
 """
 
 from collections.abc import Callable
@@ -125,29 +125,33 @@ NOT_ONLY_AN_IMAGE = _(
 )
 
 
-def image_end(data: bytes) -> int | None:
-    """The offset where the image in ``data`` ends, or ``None`` when its structure is broken."""
-    for matches, find_end in _FORMATS:
-        if matches(data):
-            return find_end(data)
-    return None
+def _end_finder(data: bytes) -> Callable[[bytes], int | None] | None:
+    return next((find_end for matches, find_end in _FORMATS if matches(data)), None)
 
 
 def _only_padding(trailer: bytes) -> bool:
     return not trailer.strip(b"\x00\r\n\t ")
 
 
-def check_image_bytes(data: bytes) -> None:
-    """Raises ``ValidationError`` (with a message for the uploader) unless ``data`` is one whole image.
+def check_image_structure(data: bytes) -> None:
+    """Refuses (``ValidationError`` with a message for the uploader) anything but one whole image.
 
+    Reads the container's structure only, no pixels, so it is safe to run before the pixel bound.
     A JPEG may be followed by further JPEGs: that is how cameras store multi-picture (MPO) files.
     """
-    end = image_end(data)
+    find_end = _end_finder(data)
+    if find_end is None:  # not a format we take: Wagtail's format check refuses it with its message
+        return
+    end = find_end(data)
     if end is None or end > len(data):
         raise ValidationError(DAMAGED, code="damaged_image")
     trailer = data[end:]
     if not (_only_padding(trailer) or (data.startswith(b"\xff\xd8") and trailer.startswith(b"\xff\xd8"))):
         raise ValidationError(NOT_ONLY_AN_IMAGE, code="not_only_an_image")
+
+
+def check_image_decodes(data: bytes) -> None:
+    """Decodes the image once; run it only after the pixel bound, which bounds what this costs."""
     try:
         with Image.open(BytesIO(data)) as image:
             image.load()
