@@ -5,6 +5,8 @@ from typing import Any
 
 from wagtail.models import Page
 
+from home.frontend import frontend_url
+
 from .context import ApiContext
 from .planning import Scope
 from .visibility import visible_pages
@@ -19,15 +21,10 @@ def page_path(ctx: ApiContext, url_path: str) -> str:
 
 
 def page_url(ctx: ApiContext, url_path: str, locale_id: int) -> str | None:
-    """The page's address on the site's front-end (``None`` until a front-end URL is configured).
-
-    Pages in the default language live at the front-end's root; translations under their
-    language code, e.g. ``https://example.org/fr/news/...``.
-    """
+    """The page's address on the site's front-end (``None`` until a front-end URL is configured)."""
     if not ctx.frontend_base_url:
         return None
-    prefix = "" if locale_id == ctx.default_locale.pk else f"/{ctx.locale_code(locale_id)}"
-    return f"{ctx.frontend_base_url}{prefix}{page_path(ctx, url_path)}"
+    return frontend_url(ctx.frontend_base_url, page_path(ctx, url_path), ctx.locale_code(locale_id))
 
 
 def load_page_urls(scope: Scope, ids: Iterable[int | None]) -> None:

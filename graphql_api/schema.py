@@ -19,6 +19,7 @@ from .news.schema import NewsQuery
 from .pages import HomePage, SectionPage
 from .partnerships.schema import PartnershipQuery
 from .search import SiteQuery
+from .suggestions import hide_suggestions
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,8 @@ class Query(NewsQuery, ConferenceQuery, CityQuery, PartnershipQuery, SiteQuery):
 class CitynewsSchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         """Logs unexpected errors only: a client's bad input is its answer, an outage one line, not a traceback."""
+        if not settings.CITYNEWS_GRAPHQL_INTROSPECTION:
+            hide_suggestions(errors)
         unexpected = []
         for error in errors:
             original = error.original_error

@@ -9,6 +9,8 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail.search import index
 
+from .frontend import FrontendUrlMixin
+
 
 class CitynewsImage(AbstractImage):
     """Wagtail's image plus a photo credit, which programme communications always print."""
@@ -29,7 +31,7 @@ class CitynewsRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
-class IndexPage(Page):
+class IndexPage(FrontendUrlMixin, Page):
     """What every section listing shares: a short introduction and one per site root."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -43,7 +45,7 @@ class IndexPage(Page):
         abstract = True
 
 
-class HomePage(Page):
+class HomePage(FrontendUrlMixin, Page):
     """The root of one site's content tree: news, conferences and cities hang below it."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])

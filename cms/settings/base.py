@@ -172,8 +172,6 @@ CORS_URLS_REGEX = r"^/graphql/?$"
 CITYNEWS_GRAPHIQL = env.bool("GRAPHIQL", default=False)
 CITYNEWS_GRAPHQL_INTROSPECTION = env.bool("GRAPHQL_INTROSPECTION", default=True)
 CITYNEWS_GRAPHQL_CACHE_SECONDS = env.int("GRAPHQL_CACHE_SECONDS", default=60)
-# Serve uploaded media from Django itself: for local runs and tests; production uses a web server.
-CITYNEWS_SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 
 LOGGING = {
     "version": 1,
@@ -181,3 +179,61 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# Operations and security (README, "Operations and security"). Headless: the CMS host redirects a
+# live page to its front-end address and renders nothing else (home/headless.py).
+CITYNEWS_HEADLESS = env.bool("HEADLESS", default=True)
+# Behind N reverse proxies, the client's address is the Nth address from the right of
+# X-Forwarded-For; 0 trusts no header and uses the connection's address (cms/client_ip.py).
+CITYNEWS_TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
+# The /graphql/ rate limit: each client (address, or a known API key) may spend RATE_LIMIT_POINTS
+# points per RATE_LIMIT_WINDOW seconds; a request costs its query cost, 1 until one is known.
+CITYNEWS_RATE_LIMIT_ENABLED = env.bool("RATE_LIMIT", default=True)
+CITYNEWS_RATE_LIMIT_POINTS = env.int("RATE_LIMIT_POINTS", default=600)
+CITYNEWS_RATE_LIMIT_WINDOW = env.int("RATE_LIMIT_WINDOW", default=60)
+CITYNEWS_RATE_LIMIT_CACHE = env("RATE_LIMIT_CACHE", default="default")
+CITYNEWS_API_KEYS: list[str] = env.list("API_KEYS", default=[])
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("corsheaders.middleware.CorsMiddleware") + 1, "graphql_api.ratelimit.RateLimitMiddleware"
+)
+# Admin login: django-axes locks a username out from one address after AXES_FAILURE_LIMIT failures.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+# AxesBackend checks the lockout then leaves authenticating to ModelBackend; being a ModelBackend
+# itself, it also serves sessions made by force_login (which records the first backend).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
+# Security headers: django-csp's Content-Security-Policy on every response (the admin, /graphql/,
+# media), a Permissions-Policy (cms/security_headers.py). Wagtail's admin needs inline styles;
+# its scripts are all files, so script-src stays 'self'.
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1, "cms.security_headers.PermissionsPolicyMiddleware"
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+# The admin's avatars: no requests to gravatar.com (a third party would see who edits).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Uploads: Wagtail refuses files over WAGTAILIMAGES_MAX_UPLOAD_SIZE bytes or over this many pixels
+# from the header alone, before anything is decoded; home/image_checks.py then refuses damaged,
+# truncated and polyglot files. 40 megapixels decode in about 160 MB.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.CitynewsImageForm"

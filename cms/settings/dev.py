@@ -7,5 +7,4 @@ DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-never-use-in-production")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CITYNEWS_GRAPHIQL = env.bool("GRAPHIQL", default=True)
-CITYNEWS_SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

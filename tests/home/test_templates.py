@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.test import override_settings
 from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -137,6 +138,7 @@ class PageTemplateTests(WagtailPageTestCase):
             ),
         ]
 
+    @override_settings(CITYNEWS_HEADLESS=False)  # the templates, as `make run` serves them
     def test_every_page_type_renders_live(self):
         for page, template, snippets in self.pages():
             with self.subTest(page=type(page).__name__):
@@ -148,6 +150,7 @@ class PageTemplateTests(WagtailPageTestCase):
                 for snippet in snippets:
                     self.assertContains(response, snippet)
 
+    @override_settings(CITYNEWS_HEADLESS=False)  # the templates, as `make run` serves them
     def test_index_listings_show_only_live_children(self):
         NewsPageFactory(parent=self.tree["news"], title="Draft item", live=False)
         response = self.client.get(self.tree["news"].url)
