@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from django.conf import settings
 from graphql import (
     DocumentNode,
     ExecutionResult,
@@ -38,6 +39,7 @@ from strawberry.extensions import SchemaExtension
 
 from . import limits
 from .errors import LimitExceededError
+from .ratelimit import record_query_cost
 
 PAGE_SIZE_ARGUMENTS = ("first", "last")
 
@@ -154,6 +156,9 @@ class CostLimiter(SchemaExtension):
             self.cost = operation_cost(
                 context.schema._schema, context.graphql_document, context.operation_name, context.variables or {}
             )
+            request = getattr(context.context, "request", None)
+            if request is not None:
+                record_query_cost(request, -(-self.cost // settings.CITYNEWS_RATE_LIMIT_COST_PER_POINT))
             if self.cost > limits.MAX_COST:
                 error = LimitExceededError(
                     f"Query cost {self.cost} is over the maximum of {limits.MAX_COST}; ask for smaller pages"

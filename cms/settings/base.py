@@ -187,10 +187,13 @@ CITYNEWS_HEADLESS = env.bool("HEADLESS", default=True)
 # X-Forwarded-For; 0 trusts no header and uses the connection's address (cms/client_ip.py).
 CITYNEWS_TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
 # The /graphql/ rate limit: each client (address, or a known API key) may spend RATE_LIMIT_POINTS
-# points per RATE_LIMIT_WINDOW seconds; a request costs its query cost, 1 until one is known.
+# points per RATE_LIMIT_WINDOW seconds; a request costs 1 point, or its query cost in points.
 CITYNEWS_RATE_LIMIT_ENABLED = env.bool("RATE_LIMIT", default=True)
 CITYNEWS_RATE_LIMIT_POINTS = env.int("RATE_LIMIT_POINTS", default=600)
 CITYNEWS_RATE_LIMIT_WINDOW = env.int("RATE_LIMIT_WINDOW", default=60)
+# A query is charged one point per this much query cost (rounded up): at the defaults, a query at
+# the maximum cost (100,000) spends more than a whole window's allowance.
+CITYNEWS_RATE_LIMIT_COST_PER_POINT = env.int("RATE_LIMIT_COST_PER_POINT", default=100)
 CITYNEWS_RATE_LIMIT_CACHE = env("RATE_LIMIT_CACHE", default="default")
 CITYNEWS_API_KEYS: list[str] = env.list("API_KEYS", default=[])
 MIDDLEWARE.insert(

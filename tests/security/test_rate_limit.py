@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 import requests
 from django.core.cache import caches
-from django.http import HttpRequest, HttpResponse
-from django.test import RequestFactory
-
-from graphql_api.ratelimit import RateLimitMiddleware, record_query_cost
 
 QUERY = {"query": "{ __typename }"}
 
@@ -85,18 +79,13 @@ def test_switched_off_nothing_is_counted(api_url, limited, settings):
     assert {post(api_url).status_code for _ in range(5)} == {200}
 
 
-def test_a_query_cost_reported_by_the_view_is_charged(limited):
-    """The hook for the query cost analysis: a request that costs 3 uses up an allowance of 3."""
+def test_a_costly_query_uses_up_the_allowance_by_its_cost(api_url, limited, settings):
+    """Charged by the cost analysis: one query costing over 2 points' worth leaves nothing for the next."""
+    settings.CITYNEWS_RATE_LIMIT_COST_PER_POINT = 10
+    costly = {"query": "{ newsItems(first: 30) { edges { node { title } } } }"}
 
-    def costly_view(request: HttpRequest) -> HttpResponse:
-        record_query_cost(request, 3)
-        return HttpResponse(json.dumps({"data": {}}), content_type="application/json")
-
-    middleware = RateLimitMiddleware(costly_view)
-    factory = RequestFactory()
-
-    first = middleware(factory.post("/graphql/", REMOTE_ADDR="192.0.2.44"))
-    second = middleware(factory.post("/graphql/", REMOTE_ADDR="192.0.2.44"))
+    first = requests.post(f"{api_url}/graphql/", json=costly, timeout=10)
 
     assert first.status_code == 200
-    assert second.status_code == 429
+    assert first.json()["extensions"]["cost"]["requested"] > 20
+    assert post(api_url).status_code == 429
