@@ -4,10 +4,11 @@ The Content-Security-Policy itself is django-csp's (``CONTENT_SECURITY_POLICY`` 
 """
 
 from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
-from csp.constants import UNSAFE_INLINE
-from csp.decorators import csp_update
+from csp.constants import NONE, UNSAFE_INLINE
+from csp.decorators import csp_replace, csp_update
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 
@@ -28,8 +29,10 @@ PERMISSIONS_POLICY = ", ".join(
         "usb",
     )
 )
+# What /graphql/ answers with (JSON) loads nothing: every fetch directive is 'none'.
+API_DIRECTIVES = ("default-src", "script-src", "style-src", "img-src", "font-src", "connect-src", "frame-src")
 # Where strawberry's GraphiQL page (a development tool, off in production) loads its scripts from.
-GRAPHIQL_SOURCES = ["https://unpkg.com"]
+GRAPHIQL_SOURCES = ["https://unpkg.com", UNSAFE_INLINE]
 
 
 class PermissionsPolicyMiddleware:
@@ -42,9 +45,15 @@ class PermissionsPolicyMiddleware:
         return response
 
 
-def graphql_csp(view: Callable[..., Any]) -> Callable[..., Any]:
-    """The API's view under the site's policy, widened for GraphiQL's scripts when it is switched on."""
-    if not settings.CITYNEWS_GRAPHIQL:
-        return view
-    sources = [*GRAPHIQL_SOURCES, UNSAFE_INLINE]
-    return csp_update({"script-src": sources, "style-src": sources, "connect-src": sources})(view)
+def graphql_csp(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """The API's policy: JSON loads nothing, so nothing is allowed; GraphiQL, when on, gets its scripts."""
+    api_only = csp_replace({directive: [NONE] for directive in API_DIRECTIVES})(view)
+    with_graphiql = csp_update(
+        {directive: list(GRAPHIQL_SOURCES) for directive in ("script-src", "style-src", "connect-src")}
+    )(view)
+
+    @wraps(view)
+    def respond(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        return (with_graphiql if settings.CITYNEWS_GRAPHIQL else api_only)(request, *args, **kwargs)
+
+    return respond

@@ -211,8 +211,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
 # Security headers: django-csp's Content-Security-Policy on every response (the admin, /graphql/,
-# media), a Permissions-Policy (cms/security_headers.py). Wagtail's admin needs inline styles;
-# its scripts are all files, so script-src stays 'self'.
+# media), a Permissions-Policy (cms/security_headers.py). Wagtail's admin needs inline styles and
+# runs inline scripts in its page editor (tests/e2e/test_admin_under_csp.py); nothing from another
+# origin, and no eval. /graphql/ replaces this with a policy that allows nothing.
 INSTALLED_APPS += ["csp"]
 MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware")
 MIDDLEWARE.insert(
@@ -221,7 +222,7 @@ MIDDLEWARE.insert(
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],
@@ -233,8 +234,10 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     }
 }
-# The admin's avatars: no requests to gravatar.com (a third party would see who edits).
+# The admin calls no third party: no avatars from gravatar.com (it would see who edits), no
+# release check against releases.wagtail.org (upgrades are pinned in requirements.txt).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Uploads: Wagtail refuses files over WAGTAILIMAGES_MAX_UPLOAD_SIZE bytes or over this many pixels
 # from the header alone, before anything is decoded; home/image_checks.py then refuses damaged,
 # truncated and polyglot files. 40 megapixels decode in about 160 MB.
