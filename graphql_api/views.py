@@ -12,21 +12,22 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView
+from strawberry.http.base import BaseRequestProtocol
 
 from .context import ApiContext
 from .schema import schema
 
 
-class CitynewsGraphQLView(GraphQLView):
+class CitynewsGraphQLView(GraphQLView[ApiContext, None]):
     def get_context(self, request: HttpRequest, response: HttpResponse) -> ApiContext:
         return ApiContext(request=request, response=response)
 
-    def should_render_graphql_ide(self, request: object) -> bool:
+    def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
         return settings.CITYNEWS_GRAPHIQL and super().should_render_graphql_ide(request)
 
     def dispatch(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
         response = super().dispatch(request, *args, **kwargs)
-        if response.get("Content-Type", "").startswith("application/json"):
+        if isinstance(response, HttpResponse) and response.get("Content-Type", "").startswith("application/json"):
             body = json.loads(response.content)
             errors = body.get("errors") if isinstance(body, dict) else None
             if errors and body.get("data") is None and not any(error.get("path") for error in errors):

@@ -3,7 +3,7 @@
 #
 # Installs the dev requirements, makes sure PostgreSQL's server binaries and Debian's chromium are
 # there (installing them with apt-get when running as root), starts a private PostgreSQL on a free
-# port, then runs ruff, the migrations check and pytest. Arguments are passed on to pytest.
+# port, then runs ruff, mypy, the migrations check and pytest. Arguments are passed on to pytest.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -134,6 +134,9 @@ say "ruff check"
 
 say "ruff format --check"
 .venv/bin/ruff format --check .
+
+say "mypy (strict on graphql_api/)"
+.venv/bin/mypy
 
 say "makemigrations --check"
 "$PY" manage.py makemigrations --check --dry-run --settings=cms.settings.test
