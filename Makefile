@@ -26,9 +26,10 @@ run: ## Migrate the SQLite database, load demo content, ensure the admin user, s
 test: ## Lint, check migrations and run pytest on a throwaway PostgreSQL (pytest options: ARGS="-k foo")
 	@scripts/test.sh $(ARGS)
 
-lint: venv ## ruff check, ruff format --check and makemigrations --check
+lint: venv ## ruff check, ruff format --check, mypy (strict on graphql_api/) and makemigrations --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py makemigrations --check --dry-run
 
 schema: venv ## Regenerate schema.graphql (the committed API contract) from the running schema
@@ -36,4 +37,4 @@ schema: venv ## Regenerate schema.graphql (the committed API contract) from the 
 
 clean: ## Remove caches and collected static files (keeps .venv, db.sqlite3 and media/)
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -exec rm -rf {} +
-	rm -rf .pytest_cache .ruff_cache staticfiles
+	rm -rf .pytest_cache .ruff_cache .mypy_cache staticfiles

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, TypeVar
 
 from django.apps import apps
@@ -29,7 +30,9 @@ from django.db import models, transaction
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel, get_all_child_relations
 from wagtail.documents import get_document_model
+from wagtail.documents.models import AbstractDocument
 from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, Site, TranslatableMixin
 from wagtail.utils.file import hash_filelike
 
@@ -58,6 +61,7 @@ from .spec import (
 )
 
 M = TypeVar("M", bound=models.Model)
+FileModel = TypeVar("FileModel", bound=AbstractImage | AbstractDocument)  # Wagtail's file models
 P = TypeVar("P", bound=Page)
 
 NOTHING_CHANGED = "Demo content already present; nothing changed."
@@ -181,7 +185,7 @@ def ensure_page(parent: Page, slug: str, build: Callable[[], P], ctx: Context) -
     return publish(page)
 
 
-def with_file(obj: M, data: bytes, filename: str) -> M:
+def with_file(obj: FileModel, data: bytes, filename: str) -> FileModel:
     """Attach generated file content with the size and hash Wagtail's upload form would record."""
     obj.file = ContentFile(data, name=filename)
     obj.file_size = len(data)
@@ -417,7 +421,7 @@ def ensure_child_pages(
     """Create each spec's page below the ``section`` listing, recording it under ``section/slug``."""
     parent = ctx.page(section)
     for spec in specs:
-        ctx.pages[f"{section}/{spec.slug}"] = ensure_page(parent, spec.slug, lambda spec=spec: build(spec, ctx), ctx)
+        ctx.pages[f"{section}/{spec.slug}"] = ensure_page(parent, spec.slug, partial(build, spec, ctx), ctx)
 
 
 # --- Translations ---------------------------------------------------------------------------------------------
@@ -433,7 +437,7 @@ def relink_to_locale(obj: models.Model, locale: Locale) -> None:
         if not model_field.concrete or model_field.name == "alias_of" or isinstance(model_field, ParentalKey):
             continue
         related = model_field.related_model
-        if not (related and issubclass(related, TranslatableMixin)):
+        if not (isinstance(related, type) and issubclass(related, TranslatableMixin)):
             continue
         if isinstance(model_field, ParentalManyToManyField):
             manager = getattr(obj, model_field.name)

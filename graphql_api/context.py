@@ -25,8 +25,8 @@ class ApiContext:
     request: HttpRequest
     response: HttpResponse
     now: datetime.datetime = field(default_factory=timezone.now)
-    # Objects loaded by the query planner, keyed by model label and primary key.
-    loaded: dict[tuple[str, Any], Any] = field(default_factory=dict)
+    # What loaders fetched, keyed by kind and identity, e.g. ("image", pk) or ("page-url", locale pk, pk).
+    loaded: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
     @cached_property
     def site(self) -> Site:

@@ -1,16 +1,18 @@
 """GraphQL enums made from a model's choices, so the API and the admin share one list of values."""
 
-from typing import Any
-
 import strawberry
 from django.db import models
+from strawberry.types.enum import StrawberryEnumDefinition
 
 
 def choices_enum(
     choices: type[models.TextChoices], name: str, description: str, values: dict[str, str] | None = None
-) -> Any:
-    """The enum of ``choices``, each value described by ``values[NAME]`` or else by its admin label."""
-    graphql_enum = strawberry.enum(choices, name=name, description=description)
-    for value in graphql_enum.__strawberry_definition__.values:
+) -> None:
+    """Makes ``choices`` the GraphQL enum ``name``, each value described by ``values[NAME]`` or its admin label.
+
+    Strawberry registers the class itself, so fields are annotated with the model's choices class.
+    """
+    strawberry.enum(choices, name=name, description=description)
+    definition: StrawberryEnumDefinition = vars(choices)["__strawberry_definition__"]
+    for value in definition.values:
         value.description = (values or {}).get(value.name) or f"{choices[value.name].label}."
-    return graphql_enum

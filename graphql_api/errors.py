@@ -88,9 +88,9 @@ class ErrorCodes(SchemaExtension):
             raise self._coded(error) from None
         result = self.execution_context.result
         if result and result.errors:
-            result.errors = [self._coded(error) for error in result.errors]
-        for error in self.execution_context.pre_execution_errors or []:
-            self._coded(error)
+            result.errors = [self._coded(each) for each in result.errors]
+        for each in self.execution_context.pre_execution_errors or []:
+            self._coded(each)
 
     @staticmethod
     def _coded(error: GraphQLError) -> GraphQLError:

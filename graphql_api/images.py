@@ -22,7 +22,7 @@ from cms.image_serving import image_url
 from . import limits
 from .context import ApiContext
 from .errors import ApiError, BadInput
-from .planning import Scope, store
+from .planning import Loader, Scope, store
 from .selection import FieldSelection
 from .visibility import visible_images
 
@@ -245,7 +245,7 @@ def loaded_image(ctx: ApiContext, pk: int | None) -> Any:
     return None if pk is None else ctx.loaded["image", pk]
 
 
-def image_loader(attribute: str):
+def image_loader(attribute: str) -> Loader:
     """A loader for a field holding an image foreign key (``attribute`` is its ``..._id``)."""
 
     def load(scope: Scope, objects: Sequence[Any], selections: list[FieldSelection]) -> None:

@@ -21,15 +21,15 @@ def scope_for(info: Info[ApiContext, None], locale: str | None) -> Scope:
 
 
 def connection(
-    info: Info[ApiContext, None], scope: Scope, queryset: QuerySet, ordering: Ordering, args: PageArgs
-) -> Connection:
+    info: Info[ApiContext, None], scope: Scope, queryset: QuerySet[Any], ordering: Ordering, args: PageArgs
+) -> Connection[Any]:
     """One page of ``queryset`` in ``scope``'s language, with everything the query selected on it."""
     result, nodes = paginate(scope.localized(queryset), ordering, args)
     plan(scope, nodes, root_selection(info).child("edges", "node"))
     return result
 
 
-def one(info: Info[ApiContext, None], scope: Scope, queryset: QuerySet, **lookup: Any) -> Any:
+def one(info: Info[ApiContext, None], scope: Scope, queryset: QuerySet[Any], **lookup: Any) -> Any:
     """The item matching ``lookup`` in ``scope``'s language, else its default-language version.
 
     An unknown item is ``None`` (the field reads as null, with no error).
@@ -73,7 +73,7 @@ def root_connection_field(
     node: Any,
     filter_type: type,
     default_order: enum.Enum,
-    items: Callable[[ApiContext, Any], QuerySet],
+    items: Callable[[ApiContext, Any], QuerySet[Any]],
     ordering: Callable[[Any], Ordering],
     description: str,
 ) -> Any:
@@ -90,13 +90,13 @@ def root_connection_field(
         last: LastArg = None,
         before: BeforeArg = None,
         offset: OffsetArg = None,
-        filter: Annotated[
-            filter_type | None,  # type: ignore[valid-type]
+        filter: Annotated[  # type: ignore[valid-type]
+            filter_type | None,
             strawberry.argument(description=FILTER_DESCRIPTION),
         ] = None,
         order: Annotated[order_type, strawberry.argument(description=ORDER_DESCRIPTION)] = default_order,  # type: ignore[valid-type]
         locale: LocaleArg = None,
-    ) -> Connection[node]:  # type: ignore[valid-type]
+    ) -> Connection[node]:
         args = PageArgs(first=first, after=after, last=last, before=before, offset=offset)
         return connection(info, scope_for(info, locale), items(info.context, filter), ordering(order), args)
 

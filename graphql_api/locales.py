@@ -5,6 +5,7 @@ default language otherwise, so a French website never has holes where a translat
 """
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from wagtail.models import Locale
@@ -23,7 +24,7 @@ def resolve_locale(ctx: ApiContext, code: str | None) -> Locale:
         raise BadInput(f"Unknown locale {code!r}. Available: {available}.") from None
 
 
-def localized(queryset: QuerySet, locale: Locale, default: Locale) -> QuerySet:
+def localized(queryset: QuerySet[Any], locale: Locale, default: Locale) -> QuerySet[Any]:
     """``queryset`` in ``locale``, plus default-language items that have no translation in it.
 
     ``queryset`` must already hold only what may be shown, so that a draft translation never
@@ -35,7 +36,7 @@ def localized(queryset: QuerySet, locale: Locale, default: Locale) -> QuerySet:
     return queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated)))
 
 
-def localized_by_key(queryset: QuerySet, keys: Iterable, locale: Locale, default: Locale) -> dict:
+def localized_by_key(queryset: QuerySet[Any], keys: Iterable[Any], locale: Locale, default: Locale) -> dict[str, Any]:
     """The items with these translation keys, each in ``locale`` or its fallback, by key."""
     keys = set(keys)
     if not keys:

@@ -9,6 +9,7 @@ from typing import Any
 import strawberry
 from strawberry import Parent
 from strawberry.types import Info
+from strawberry.types.base import get_object_definition
 from wagtail.models import Page as WagtailPage
 
 from cities.models import CityIndexPage
@@ -53,7 +54,7 @@ class Page:
 
     @classmethod
     def is_type_of(cls, obj: Any, _info: Any) -> bool:
-        return graphql_type_name(obj) == cls.__strawberry_definition__.name
+        return graphql_type_name(obj) == get_object_definition(cls, strict=True).name
 
     @strawberry.field(description="The page's ID.")
     def id(self, root: Parent[WagtailPage]) -> strawberry.ID:

@@ -20,7 +20,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Model, Q, QuerySet, Window
+from django.db.models import Count, F, Field, Model, Q, QuerySet, Window
 from django.db.models.functions import DenseRank
 
 from . import limits
@@ -91,11 +91,18 @@ class Ordering:
             if any(value is None or (isinstance(value, str) and UNSAFE_CHARACTERS.search(value)) for value in raw):
                 raise ValueError
             return [
-                model._meta.pk.to_python(value) if name == "pk" else model._meta.get_field(name).to_python(value)
+                _field(model, name).to_python(value)
                 for (name, _descending), value in zip(self.fields, raw, strict=True)
             ]
         except (ValueError, TypeError, ValidationError, binascii.Error, UnicodeDecodeError) as error:
             raise BadInput(f"Invalid cursor: {cursor!r}. Use a cursor this API returned.") from error
+
+
+def _field(model: type[Model], name: str) -> Field[Any, Any]:
+    field = model._meta.pk if name == "pk" else model._meta.get_field(name)
+    if not isinstance(field, Field):
+        raise TypeError(f"{model.__name__}.{name} is not a concrete field: it cannot be a sort key.")
+    return field
 
 
 def _jsonable(value: Any) -> Any:
@@ -132,7 +139,9 @@ class Connection(Generic[NodeType]):
         return self.count()
 
 
-def _connection(nodes: Sequence[Any], ordering: Ordering, args: PageArgs, has_more: bool, count: Callable[[], int]):
+def _connection(
+    nodes: Sequence[Any], ordering: Ordering, args: PageArgs, has_more: bool, count: Callable[[], int]
+) -> Connection[Any]:
     edges = [Edge(cursor=ordering.cursor_for(node), node=node) for node in nodes]
     backwards = args.last is not None
     info = PageInfo(
@@ -144,14 +153,18 @@ def _connection(nodes: Sequence[Any], ordering: Ordering, args: PageArgs, has_mo
     return Connection(edges=edges, page_info=info, count=count)
 
 
-def _bounded(queryset: QuerySet, ordering: Ordering, args: PageArgs) -> QuerySet:
+def _count_of(counts: dict[Hashable, int], key: Hashable) -> Callable[[], int]:
+    return lambda: counts.get(key, 0)
+
+
+def _bounded(queryset: QuerySet[Any], ordering: Ordering, args: PageArgs) -> QuerySet[Any]:
     for cursor, backwards in ((args.after, False), (args.before, True)):
         if cursor:
             queryset = queryset.filter(ordering.beyond(queryset.model, cursor, backwards))
     return queryset
 
 
-def paginate(queryset: QuerySet, ordering: Ordering, args: PageArgs) -> tuple[Connection, list[Any]]:
+def paginate(queryset: QuerySet[Any], ordering: Ordering, args: PageArgs) -> tuple[Connection[Any], list[Any]]:
     """One page of ``queryset`` (one query; the total count is a second one, run only if asked)."""
     backwards = args.last is not None
     start = args.offset or 0
@@ -168,13 +181,13 @@ def paginate(queryset: QuerySet, ordering: Ordering, args: PageArgs) -> tuple[Co
 
 
 def paginate_per_parent(
-    queryset: QuerySet,
+    queryset: QuerySet[Any],
     parent: str,
     parent_keys: Sequence[Hashable],
     ordering: Ordering,
     args: PageArgs,
     with_count: bool,
-) -> tuple[dict[Hashable, Connection], list[Any]]:
+) -> tuple[dict[Hashable, Connection[Any]], list[Any]]:
     """The same page for every parent at once: one windowed query, plus one grouped count if asked."""
     backwards = args.last is not None
     start = args.offset or 0
@@ -203,7 +216,7 @@ def paginate_per_parent(
         nodes = group[: args.size]
         if backwards:
             nodes.reverse()
-        connections[key] = _connection(nodes, ordering, args, len(group) > args.size, lambda k=key: counts.get(k, 0))
+        connections[key] = _connection(nodes, ordering, args, len(group) > args.size, _count_of(counts, key))
     return connections, [node for group in grouped.values() for node in group[: args.size]]
 
 

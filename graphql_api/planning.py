@@ -37,10 +37,10 @@ class Scope:
     ctx: ApiContext
     locale: Locale
 
-    def localized(self, queryset: QuerySet) -> QuerySet:
+    def localized(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         return localized(queryset, self.locale, self.ctx.default_locale)
 
-    def localized_by_key(self, queryset: QuerySet, keys: Iterable[Any]) -> dict[Any, Any]:
+    def localized_by_key(self, queryset: QuerySet[Any], keys: Iterable[Any]) -> dict[Any, Any]:
         return localized_by_key(queryset, keys, self.locale, self.ctx.default_locale)
 
 

@@ -17,7 +17,7 @@ from .planning import Loader, Scope, by_arguments, plan, store
 from .selection import FieldSelection
 
 LinkQuery = Callable[[list[Any]], Iterable[tuple[Any, Any]]]
-TargetQuery = Callable[[Scope], QuerySet]
+TargetQuery = Callable[[Scope], QuerySet[Any]]
 
 
 def _targets(

@@ -42,7 +42,7 @@ def reverse_connection_field(
         before: BeforeArg = None,
         offset: OffsetArg = None,
         order: Annotated[order_type, strawberry.argument(description=ORDER_DESCRIPTION)] = default_order,  # type: ignore[valid-type]
-    ) -> Connection[node]:  # type: ignore[valid-type]
+    ) -> Connection[node]:
         """Declares the arguments; ``PlannedField`` answers with the page the loader stored for them."""
         raise NotImplementedError
 

@@ -30,8 +30,8 @@ class RichText:
     text: str = strawberry.field(description="Plain text, for previews, search snippets and newsletters.")
 
 
-def _references(htmls: Iterable[str]) -> dict[str, set]:
-    found: dict[str, set] = {"page": set(), "document": set(), "media": set()}
+def _references(htmls: Iterable[str]) -> dict[str, set[Any]]:
+    found: dict[str, set[Any]] = {"page": set(), "document": set(), "media": set()}
     for html in htmls:
         for match in FIND_A_TAG.findall(html):
             attrs = extract_attrs(match)
@@ -68,14 +68,14 @@ def _link(href: str | None) -> str:
 def render_rich_text(scope: Scope, html: str) -> RichText:
     ctx = scope.ctx
 
-    def page_link(attrs: dict) -> str:
+    def page_link(attrs: dict[str, Any]) -> str:
         return _link(loaded_page_url(scope, int(attrs["id"])) if attrs.get("id", "").isdigit() else None)
 
-    def document_link(attrs: dict) -> str:
+    def document_link(attrs: dict[str, Any]) -> str:
         document = loaded_document(ctx, int(attrs["id"])) if attrs.get("id", "").isdigit() else None
         return _link(document and ctx.request.build_absolute_uri(document.url))
 
-    def media_embed(attrs: dict) -> str:
+    def media_embed(attrs: dict[str, Any]) -> str:
         url = attrs.get("url", "")
         cached = ctx.loaded.get(("embed", url))
         return cached or f'<a href="{escape(url)}">{escape(url)}</a>'

@@ -32,7 +32,7 @@ class FieldSelection:
     name: str
     arguments: dict[str, Any]
     nodes: tuple[FieldNode, ...]
-    info: GraphQLResolveInfo
+    info: GraphQLResolveInfo[Any]
     parent_type: GraphQLObjectType
 
     @property
@@ -72,7 +72,7 @@ def root_selection(info: Any) -> FieldSelection:
     )
 
 
-def _variables(info: GraphQLResolveInfo) -> VariableValues:
+def _variables(info: GraphQLResolveInfo[Any]) -> VariableValues:
     """The operation's variables as graphql-core's argument coercion wants them.
 
     Strawberry hands resolvers the plain dict of coerced values, not graphql-core's container.
@@ -87,7 +87,7 @@ def merged_fields(selections: list[FieldSelection], name: str, type_name: str) -
 
 
 def _collect(
-    info: GraphQLResolveInfo, object_type: GraphQLObjectType, selection_sets: list[SelectionSetNode | None]
+    info: GraphQLResolveInfo[Any], object_type: GraphQLObjectType, selection_sets: list[SelectionSetNode | None]
 ) -> Iterator[FieldSelection]:
     grouped: dict[tuple[str, str], list[FieldNode]] = {}
     for selection_set in selection_sets:
@@ -107,7 +107,7 @@ def _collect(
 
 
 def _field_nodes(
-    info: GraphQLResolveInfo,
+    info: GraphQLResolveInfo[Any],
     object_type: GraphQLObjectType,
     selection_set: SelectionSetNode | None,
     visited: set[str],
@@ -130,14 +130,14 @@ def _field_nodes(
                 yield from _field_nodes(info, object_type, fragment.selection_set, visited)
 
 
-def _applies(info: GraphQLResolveInfo, condition: str | None, object_type: GraphQLObjectType) -> bool:
+def _applies(info: GraphQLResolveInfo[Any], condition: str | None, object_type: GraphQLObjectType) -> bool:
     if condition is None or condition == object_type.name:
         return True
     condition_type = info.schema.get_type(condition)
     return isinstance(condition_type, GraphQLAbstractType) and info.schema.is_sub_type(condition_type, object_type)
 
 
-def _included(info: GraphQLResolveInfo, node: Any) -> bool:
+def _included(info: GraphQLResolveInfo[Any], node: Any) -> bool:
     for directive in node.directives or ():
         name = directive.name.value
         if name in ("skip", "include"):

@@ -41,7 +41,7 @@ class References:
 class BlockKind:
     """How one stored block type becomes a GraphQL block: what it refers to, and how to build it."""
 
-    build: Callable[[Scope, Any, str], Any]
+    build: Callable[[Scope, Any, strawberry.ID], Any]
     collect: Callable[[Any, References], None] = lambda _value, _references: None
 
 
@@ -112,12 +112,12 @@ BodyBlock = Annotated[
 ]
 
 
-def _collect_image(value: dict, references: References) -> None:
+def _collect_image(value: dict[str, Any], references: References) -> None:
     if value.get("image"):
         references.images.add(value["image"])
 
 
-def collect_links(value: dict, references: References) -> None:
+def collect_links(value: dict[str, Any], references: References) -> None:
     for link in list_items(value.get("links", [])):
         if link.get("page"):
             references.pages.add(link["page"])
@@ -125,7 +125,7 @@ def collect_links(value: dict, references: References) -> None:
             references.documents.add(link["document"])
 
 
-def build_links(scope: Scope, raw_links: Iterable[dict]) -> list[Link]:
+def build_links(scope: Scope, raw_links: Iterable[dict[str, Any]]) -> list[Link]:
     """The links that may be shown: links to hidden pages or private documents are left out."""
     links = []
     for raw in raw_links:
@@ -141,7 +141,7 @@ def build_links(scope: Scope, raw_links: Iterable[dict]) -> list[Link]:
     return links
 
 
-def _image_block(scope: Scope, value: dict, block_id: str) -> ImageBlock:
+def _image_block(scope: Scope, value: dict[str, Any], block_id: strawberry.ID) -> ImageBlock:
     image = loaded_image(scope.ctx, value.get("image"))
     credit = value.get("credit") or (image.credit if image else "")
     return ImageBlock(id=block_id, image=image, caption=value.get("caption", ""), credit=credit)
@@ -180,7 +180,7 @@ def stream_loader(attribute: str, kinds: dict[str, BlockKind]) -> Loader:
         references.load(scope, merged_fields(selections, "image", "ImageBlock"))
         for obj in objects:
             blocks = [
-                kinds[block["type"]].build(scope, block["value"], block.get("id") or "")
+                kinds[block["type"]].build(scope, block["value"], strawberry.ID(block.get("id") or ""))
                 for block in streams[id(obj)]
                 if block["type"] in kinds
             ]

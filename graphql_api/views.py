@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView
+from strawberry.http.base import BaseRequestProtocol
 
 from cms.outages import RETRY_AFTER_SECONDS
 
@@ -23,11 +24,11 @@ from .http_input import graphql_shaped, refused_request
 from .schema import schema
 
 
-class CitynewsGraphQLView(GraphQLView):
+class CitynewsGraphQLView(GraphQLView[ApiContext, None]):
     def get_context(self, request: HttpRequest, response: HttpResponse) -> ApiContext:
         return ApiContext(request=request, response=response)
 
-    def should_render_graphql_ide(self, request: object) -> bool:
+    def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
         return settings.CITYNEWS_GRAPHIQL and super().should_render_graphql_ide(request)
 
     def dispatch(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:

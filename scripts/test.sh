@@ -3,7 +3,7 @@
 #
 # Installs the dev requirements, makes sure PostgreSQL's server binaries, Redis and Debian's chromium
 # are there (installing them with apt-get when running as root), starts a private PostgreSQL and a
-# private Redis on free ports, then runs ruff, the migrations check and pytest. Arguments are passed
+# private Redis on free ports, then runs ruff, mypy, the migrations check and pytest. Arguments are passed
 # on to pytest. Both servers run unprivileged and are stopped when the script ends, however it ends.
 set -euo pipefail
 
@@ -162,6 +162,9 @@ say "ruff check"
 
 say "ruff format --check"
 .venv/bin/ruff format --check .
+
+say "mypy (strict on graphql_api/)"
+.venv/bin/mypy
 
 say "makemigrations --check"
 "$PY" manage.py makemigrations --check --dry-run --settings=cms.settings.test

@@ -1,6 +1,7 @@
 """Filtering and ordering of city lists."""
 
 import enum
+from typing import Any
 
 import strawberry
 from django.db.models import QuerySet
@@ -33,7 +34,7 @@ class CityFilter:
     is_capital: bool | None = strawberry.field(default=None, description="Only capitals (true) or only others.")
 
 
-def filter_cities(queryset: QuerySet, where: CityFilter | None) -> QuerySet:
+def filter_cities(queryset: QuerySet[Any], where: CityFilter | None) -> QuerySet[Any]:
     if where is None:
         return queryset
     if where.country:

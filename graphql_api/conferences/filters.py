@@ -2,6 +2,7 @@
 
 import datetime
 import enum
+from typing import Any
 
 import strawberry
 from django.db.models import Q, QuerySet
@@ -15,7 +16,7 @@ from ..enums import choices_enum
 from ..pagination import Ordering
 from ..visibility import visible_pages
 
-ConferenceStatus = choices_enum(
+choices_enum(
     ModelStatus,
     "ConferenceStatus",
     "Where a conference stands today.",
@@ -25,6 +26,7 @@ ConferenceStatus = choices_enum(
         "PAST": "It ended before today.",
     },
 )
+ConferenceStatus = ModelStatus
 
 
 @strawberry.enum(description="Orders of conference lists.")
@@ -64,7 +66,7 @@ def status_condition(status: ModelStatus, today: datetime.date) -> Q:
     }[ModelStatus(status)]
 
 
-def filter_conferences(queryset: QuerySet, where: ConferenceFilter | None, ctx: ApiContext) -> QuerySet:
+def filter_conferences(queryset: QuerySet[Any], where: ConferenceFilter | None, ctx: ApiContext) -> QuerySet[Any]:
     """Narrows ``queryset``; a host city that may not be shown matches nothing."""
     if where is None:
         return queryset
@@ -74,8 +76,8 @@ def filter_conferences(queryset: QuerySet, where: ConferenceFilter | None, ctx: 
         keys = visible_pages(ctx, CityProfilePage).filter(slug=where.host_city).values("translation_key")
         queryset = queryset.filter(host_city__translation_key__in=keys)
     if where.partnership:
-        keys = Partnership.objects.filter(slug=where.partnership).values("translation_key")
-        queryset = queryset.filter(partnership__translation_key__in=keys)
+        programmes = Partnership.objects.filter(slug=where.partnership).values("translation_key")
+        queryset = queryset.filter(partnership__translation_key__in=programmes)
     if where.date_from:
         queryset = queryset.filter(end_date__gte=where.date_from)
     if where.date_to:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from django.db.models import OuterRef, QuerySet, Subquery
@@ -12,7 +12,7 @@ from strawberry import Parent
 from strawberry.types import Info
 
 from cities.models import CityProfilePage
-from conferences.blocks import SessionKind as ModelSessionKind
+from conferences.blocks import SessionKind
 from conferences.models import ConferencePage
 from news.models import NewsPage
 from partnerships.models import Organisation, Partnership
@@ -47,7 +47,7 @@ class Objective:
     text: str = strawberry.field(description="The objective in full.")
 
 
-SessionKind = choices_enum(ModelSessionKind, "SessionKind", "What sort of session an agenda item is.")
+choices_enum(SessionKind, "SessionKind", "What sort of session an agenda item is.")
 
 
 @strawberry.type(description="One session of an agenda day.")
@@ -80,7 +80,7 @@ def _time(value: str | None) -> datetime.time | None:
     return datetime.time.fromisoformat(value) if value else None
 
 
-def _agenda_day(scope: Scope, value: dict, _block_id: str) -> AgendaDay:
+def _agenda_day(scope: Scope, value: dict[str, Any], _block_id: strawberry.ID) -> AgendaDay:
     return AgendaDay(
         date=datetime.date.fromisoformat(value["date"]),
         title=value["title"],
@@ -90,7 +90,7 @@ def _agenda_day(scope: Scope, value: dict, _block_id: str) -> AgendaDay:
                 start_time=_time(session.get("start_time")),
                 end_time=_time(session.get("end_time")),
                 title=session["title"],
-                kind=SessionKind(session["kind"]) if session.get("kind") in ModelSessionKind.values else None,
+                kind=SessionKind(session["kind"]) if session.get("kind") in SessionKind.values else None,
                 description=session.get("description") or "",
             )
             for session in list_items(value.get("sessions") or [])
@@ -98,7 +98,7 @@ def _agenda_day(scope: Scope, value: dict, _block_id: str) -> AgendaDay:
     )
 
 
-def _collect_agenda_day(value: dict, references: References) -> None:
+def _collect_agenda_day(value: dict[str, Any], references: References) -> None:
     references.rich_texts.append(value.get("description") or "")
 
 
@@ -115,11 +115,11 @@ OUTCOMES = {"outcome": BlockKind(lambda _s, v, _i: v)}
 DOCUMENTS = {"links": BlockKind(lambda s, v, _i: build_links(s, list_items(v["links"])), collect_links)}
 
 
-def _conference_target(scope: Scope) -> QuerySet:
+def _conference_target(scope: Scope) -> QuerySet[Any]:
     return visible_pages(scope.ctx, ConferencePage)
 
 
-def _next_edition_links(pks: list[int]) -> QuerySet:
+def _next_edition_links(pks: list[int]) -> QuerySet[Any]:
     """``(pk, translation key of the edition after it)`` in one query.
 
     An edition may point at any language version of the one before it (a translation copies the

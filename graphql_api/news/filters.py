@@ -2,6 +2,7 @@
 
 import datetime
 import enum
+from typing import Any
 
 import strawberry
 from django.db.models import QuerySet
@@ -47,11 +48,11 @@ class NewsFilter:
     date_to: datetime.date | None = strawberry.field(default=None, description="Items dated on or before this day.")
 
 
-def _keys_of(queryset: QuerySet, slug: str) -> QuerySet:
+def _keys_of(queryset: QuerySet[Any], slug: str) -> QuerySet[Any]:
     return queryset.filter(slug=slug).values("translation_key")
 
 
-def filter_news(queryset: QuerySet, where: NewsFilter | None, ctx: ApiContext) -> QuerySet:
+def filter_news(queryset: QuerySet[Any], where: NewsFilter | None, ctx: ApiContext) -> QuerySet[Any]:
     """Narrows ``queryset``; a city or conference that may not be shown matches nothing."""
     if where is None:
         return queryset

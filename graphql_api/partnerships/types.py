@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from django.db.models import QuerySet
 from strawberry import Parent
 from strawberry.types import Info
 
@@ -17,7 +18,7 @@ from ..cities.filters import CityOrder, city_ordering
 from ..conferences.filters import ConferenceOrder, conference_ordering
 from ..enums import choices_enum
 from ..news.filters import NewsOrder, news_ordering
-from ..planning import planned_field, register_type
+from ..planning import Scope, planned_field, register_type
 from ..relations import one_loader
 from ..reverse_fields import reverse_connection_field
 from ..visibility import visible_pages
@@ -27,11 +28,13 @@ if TYPE_CHECKING:
     from ..conferences.types import Conference
     from ..news.types import NewsItem
 
-PartnershipKind = choices_enum(Partnership.Kind, "PartnershipKind", "What sort of partnership.")
-OrganisationKind = choices_enum(Organisation.Kind, "OrganisationKind", "What sort of organisation.")
+choices_enum(Partnership.Kind, "PartnershipKind", "What sort of partnership.")
+choices_enum(Organisation.Kind, "OrganisationKind", "What sort of organisation.")
+PartnershipKind = Partnership.Kind
+OrganisationKind = Organisation.Kind
 
 
-def _all_organisations(_scope: object) -> object:
+def _all_organisations(_scope: Scope) -> QuerySet[Organisation]:
     return Organisation.objects.all()
 
 
