@@ -47,7 +47,9 @@ PAGE_SIZE_ARGUMENTS = ("first", "last")
 class QueryCost:
     """The cost of one operation of a validated document, given its variables."""
 
-    def __init__(self, schema: GraphQLSchema, fragments: dict[str, FragmentDefinitionNode], variables: dict) -> None:
+    def __init__(
+        self, schema: GraphQLSchema, fragments: dict[str, FragmentDefinitionNode], variables: dict[str, Any]
+    ) -> None:
         self.schema = schema
         self.fragments = fragments
         self.variables = variables
@@ -115,11 +117,12 @@ class QueryCost:
         """The page size a connection field asks for; out-of-range sizes are the resolver's to refuse."""
         arguments = {argument.name.value: argument.value for argument in node.arguments or ()}
         for name in PAGE_SIZE_ARGUMENTS:
-            value = arguments.get(name)
-            if isinstance(value, VariableNode):
-                value = self.variables.get(value.name.value)
-            elif isinstance(value, IntValueNode):
-                value = int(value.value)
+            node_value = arguments.get(name)
+            value: Any = None
+            if isinstance(node_value, VariableNode):
+                value = self.variables.get(node_value.name.value)
+            elif isinstance(node_value, IntValueNode):
+                value = int(node_value.value)
             if isinstance(value, int):
                 return min(max(value, 0), limits.MAX_PAGE_SIZE)
         return limits.DEFAULT_PAGE_SIZE
@@ -134,7 +137,9 @@ def _unwrap(output: Any) -> tuple[GraphQLNamedType, bool]:
     return output, is_list
 
 
-def operation_cost(schema: GraphQLSchema, document: DocumentNode, operation_name: str | None, variables: dict) -> int:
+def operation_cost(
+    schema: GraphQLSchema, document: DocumentNode, operation_name: str | None, variables: dict[str, Any]
+) -> int:
     """The cost of the operation that will run (the dearest one when the name matches none)."""
     fragments = {node.name.value: node for node in document.definitions if isinstance(node, FragmentDefinitionNode)}
     operations = [node for node in document.definitions if isinstance(node, OperationDefinitionNode)]
