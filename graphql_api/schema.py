@@ -14,6 +14,7 @@ from .limits import MAX_TOKENS, AliasLimitRule, DepthLimitRule, IntrospectionPol
 from .news.schema import NewsQuery
 from .pages import HomePage, SectionPage
 from .partnerships.schema import PartnershipQuery
+from .preview import PreviewQuery
 from .search import SiteQuery
 
 
@@ -29,7 +30,7 @@ def validation_rules() -> AddValidationRules:
     return AddValidationRules(rules)
 
 
-Query = merge_types("Query", (NewsQuery, ConferenceQuery, CityQuery, PartnershipQuery, SiteQuery))
+Query = merge_types("Query", (NewsQuery, ConferenceQuery, CityQuery, PartnershipQuery, SiteQuery, PreviewQuery))
 
 
 class CitynewsSchema(strawberry.Schema):

@@ -31,7 +31,8 @@ class CitynewsGraphQLView(GraphQLView):
             errors = body.get("errors") if isinstance(body, dict) else None
             if errors and body.get("data") is None and not any(error.get("path") for error in errors):
                 response.status_code = 400
-            if request.method == "GET" and not errors and response.status_code == 200:
+            private = "no-store" in response.get("Cache-Control", "")  # e.g. a preview of a draft
+            if request.method == "GET" and not errors and response.status_code == 200 and not private:
                 patch_cache_control(response, public=True, max_age=settings.CITYNEWS_GRAPHQL_CACHE_SECONDS)
             else:
                 patch_cache_control(response, no_store=True)
