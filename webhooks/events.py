@@ -25,6 +25,7 @@ from .payload import build_payload
 from .tasks import deliver_webhook
 
 logger = logging.getLogger(__name__)
+BATCH_ATTRIBUTE = "_citynews_webhook_batch"  # on the database connection: one batch per transaction
 
 
 @dataclass
@@ -34,7 +35,15 @@ class _Batch:
     payloads: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
 
     def flush(self) -> None:
-        record(list(self.payloads.values()))
+        # Wagtail unpublishes a live page it deletes: its deletion says all.
+        deleted = {(p["type"], p["id"]) for p in self.payloads.values() if p["event"] == Event.PAGE_DELETED}
+        record(
+            [
+                payload
+                for payload in self.payloads.values()
+                if not (payload["event"] == Event.PAGE_UNPUBLISHED and (payload["type"], payload["id"]) in deleted)
+            ]
+        )
 
 
 def record(payloads: list[dict[str, Any]]) -> None:
@@ -72,12 +81,12 @@ def _emit(event: str, obj: Model) -> None:
     if not connection.in_atomic_block:
         record([payload])
         return
-    batch: _Batch | None = getattr(connection, "_citynews_webhook_batch", None)
+    batch: _Batch | None = getattr(connection, BATCH_ATTRIBUTE, None)
     pending = [callback for _savepoints, callback, _robust in connection.run_on_commit]
     if batch is None or batch.flush not in pending:
         # The batch of an earlier transaction has run, or was dropped with a rollback.
         batch = _Batch()
-        connection._citynews_webhook_batch = batch  # type: ignore[attr-defined]
+        setattr(connection, BATCH_ATTRIBUTE, batch)
         transaction.on_commit(batch.flush, robust=True)
     batch.payloads[(payload["event"], payload["type"], payload["id"])] = payload
 

@@ -8,6 +8,7 @@ API output the change alters (the page and its translations, the pages it refere
 
 from typing import Any
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.utils import timezone
@@ -52,11 +53,23 @@ def _affected_page_ids(obj: Model) -> set[int]:
     referencing = ReferenceIndex.objects.filter(
         base_content_type=page_type, to_content_type=obj_type, to_object_id=str(obj.pk)
     ).values_list("object_id", flat=True)
-    ids = {int(pk) for pk in referencing}
+    ids = {int(pk) for pk in referencing} | _many_to_many_page_ids(obj)
     if isinstance(obj, Page):
         ids.update(Page.objects.filter(translation_key=obj.translation_key).values_list("pk", flat=True))
         referenced = ReferenceIndex.objects.filter(
             base_content_type=page_type, object_id=str(obj.pk), to_content_type=page_type
         ).values_list("to_object_id", flat=True)
         ids.update(int(pk) for pk in referenced)
+    return ids
+
+
+def _many_to_many_page_ids(obj: Model) -> set[int]:
+    """Pages naming ``obj`` in a many-to-many field, which Wagtail's reference index leaves out."""
+    ids: set[int] = set()
+    for model in apps.get_models():
+        if not issubclass(model, Page):
+            continue
+        for field in model._meta.local_many_to_many:
+            if isinstance(obj, field.related_model):
+                ids.update(model.objects.filter(**{field.name: obj.pk}).values_list("pk", flat=True))
     return ids

@@ -59,7 +59,7 @@ def receiver() -> Iterator[Receiver]:
     receiver = Receiver(url=f"http://127.0.0.1:{server.server_port}/hooks/")
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers["Content-Length"]))
             receiver.requests.append(Received(dict(self.headers), body, time.monotonic()))
             try:
@@ -89,15 +89,17 @@ def _database_url() -> str:
 
 
 @pytest.fixture
-def worker(transactional_db: None) -> Iterator[Callable[[], None]]:
+def worker(transactional_db: None) -> Iterator[Callable[..., None]]:
     """Starts ``manage.py db_worker`` for the webhooks queue; the test calls it when ready."""
     processes: list[subprocess.Popen] = []
 
-    def start() -> None:
-        env = {**os.environ, **WORKER_ENV, "DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "cms.settings.test"}
+    def start(**settings: str) -> None:
+        """``settings``: environment variables for the worker on top of ``WORKER_ENV``."""
+        env = {**os.environ, **WORKER_ENV, **settings, "DATABASE_URL": _database_url()}
+        env["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
         command = [sys.executable, "manage.py", "db_worker", "--backend", "webhooks", "--queue-name", "webhooks"]
         command += ["--interval", "0.1", "--no-startup-delay"]
-        processes.append(subprocess.Popen(command, cwd=ROOT, env=env))
+        processes.append(subprocess.Popen(command, cwd=ROOT, env=env))  # noqa: S603 (our own command)
 
     yield start
     for process in processes:
