@@ -101,7 +101,7 @@ def test_preview_runs_as_many_queries_as_a_live_look_up(graphql, programme):
         assert graphql(PREVIEW, {"token": token}).data["preview"]
 
 
-def test_preview_answers_are_never_cached(api_url, programme):
+def test_preview_answers_are_never_cached(api_url, db, programme):
     token = create_preview(edited(news(programme, 1)), programme["site"])
     query = urllib.parse.urlencode({"query": PREVIEW, "variables": f'{{"token": "{token}"}}'})
     status, headers, _body = http("GET", f"{api_url}/graphql/?{query}")
