@@ -19,8 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.frontend import FrontendUrlMixin
-from home.models import IndexPage
+from home.models import HeadlessMixin, IndexPage
 from partnerships.models import YEAR_VALIDATORS
 
 
@@ -30,7 +29,7 @@ class CityIndexPage(IndexPage):
     subpage_types = ["cities.CityProfilePage"]
 
 
-class CityProfilePage(FrontendUrlMixin, Page):
+class CityProfilePage(HeadlessMixin, Page):
     """A city or town taking part in a programme; news and conferences point at it."""
 
     country = CountryField(help_text=_("ISO 3166 country."))

@@ -21,8 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, LinksBlock
-from home.frontend import FrontendUrlMixin
-from home.models import IndexPage
+from home.models import HeadlessMixin, IndexPage
 
 from .blocks import AgendaDayBlock, ObjectiveBlock, SiteVisitBlock
 
@@ -39,7 +38,7 @@ class ConferenceStatus(models.TextChoices):
     PAST = "past", _("Past")
 
 
-class ConferencePage(FrontendUrlMixin, Page):
+class ConferencePage(HeadlessMixin, Page):
     """A conference or partnership meeting, written from its concept note."""
 
     class Format(models.TextChoices):

@@ -18,6 +18,7 @@ from .limits import AliasLimitRule, DepthLimitRule, SafeStringsRule, TokenLimit
 from .news.schema import NewsQuery
 from .pages import HomePage, SectionPage
 from .partnerships.schema import PartnershipQuery
+from .preview import PreviewQuery
 from .search import SiteQuery
 from .suggestions import hide_suggestions
 
@@ -34,7 +35,7 @@ def introspection_policy() -> AddValidationRules:
 
 
 @strawberry.type(description="Everything a website or app can read: lists, look-ups and search, per site and language.")
-class Query(NewsQuery, ConferenceQuery, CityQuery, PartnershipQuery, SiteQuery):
+class Query(NewsQuery, ConferenceQuery, CityQuery, PartnershipQuery, SiteQuery, PreviewQuery):
     """Every area's root fields, merged (what ``strawberry.tools.merge_types`` does, with a description)."""
 
 

@@ -52,7 +52,8 @@ def apply_http_semantics(request: HttpRequest, response: HttpResponseBase) -> No
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     elif errors and body.get("data") is None and not any(error.get("path") for error in errors):
         response.status_code = max(response.status_code, 400)
-    if request.method == "GET" and not errors and response.status_code == 200:
+    private = "no-store" in response.get("Cache-Control", "")  # e.g. a preview of a draft
+    if request.method == "GET" and not errors and response.status_code == 200 and not private:
         patch_cache_control(response, public=True, max_age=settings.CITYNEWS_GRAPHQL_CACHE_SECONDS)
     else:
         patch_cache_control(response, no_store=True)

@@ -1,6 +1,9 @@
 """The site root, the image model every page uses, and each site's public website address."""
 
+from urllib.parse import urlencode
+
 from django.db import models
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -8,6 +11,8 @@ from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail.search import index
+
+from previews.tokens import create_preview
 
 from .frontend import FrontendUrlMixin
 
@@ -31,7 +36,29 @@ class CitynewsRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
-class IndexPage(FrontendUrlMixin, Page):
+class FrontendPreviewMixin:
+    """The admin's Preview shows the page on the site's front end, passing a signed preview token.
+
+    Wagtail builds the page from the editor's unsaved form and calls ``serve_preview`` on it, in
+    the preview panel and in a new tab alike; this keeps that state and redirects there. A page
+    never saved yet, or a site without a front-end preview address, keeps the CMS's own template.
+    """
+
+    def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
+        page: Page = self  # type: ignore[assignment]
+        site = page.get_site() if page.pk else None
+        preview_url = FrontendSettings.for_site(site).preview_url if site else ""
+        if not preview_url:
+            return super().serve_preview(request, mode_name)  # type: ignore[misc]
+        separator = "&" if "?" in preview_url else "?"
+        return HttpResponseRedirect(f"{preview_url}{separator}{urlencode({'token': create_preview(page, site)})}")
+
+
+class HeadlessMixin(FrontendUrlMixin, FrontendPreviewMixin):
+    """How a page is seen off the CMS: "View live" at its front-end address, Preview on the front end."""
+
+
+class IndexPage(HeadlessMixin, Page):
     """What every section listing shares: a short introduction and one per site root."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -45,7 +72,7 @@ class IndexPage(FrontendUrlMixin, Page):
         abstract = True
 
 
-class HomePage(FrontendUrlMixin, Page):
+class HomePage(HeadlessMixin, Page):
     """The root of one site's content tree: news, conferences and cities hang below it."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -68,7 +95,16 @@ class FrontendSettings(BaseSiteSetting):
         ),
     )
 
-    panels = [FieldPanel("base_url")]
+    preview_url = models.URLField(
+        blank=True,
+        help_text=_(
+            "Address on the public website that shows a draft, e.g. 'https://www.example.org/api/preview'. "
+            "The admin's Preview opens it with '?token=...'; the website asks the API's `preview` field "
+            "for the page. Leave blank to preview with the CMS's plain template."
+        ),
+    )
+
+    panels = [FieldPanel("base_url"), FieldPanel("preview_url")]
 
     class Meta:
         verbose_name = _("front-end website")

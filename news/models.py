@@ -19,8 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.frontend import FrontendUrlMixin
-from home.models import IndexPage
+from home.models import HeadlessMixin, IndexPage
 
 from .forms import NewsPageForm
 
@@ -37,7 +36,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsPage(FrontendUrlMixin, Page):
+class NewsPage(HeadlessMixin, Page):
     """One news item, e.g. a partnership meeting report or a network conference recap."""
 
     date = models.DateField(default=timezone.localdate, help_text=_("The date readers see on the item."))

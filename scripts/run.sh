@@ -32,8 +32,14 @@ cat <<MSG
   Admin: http://127.0.0.1:$PORT/admin/  (user admin)
   GraphQL: http://127.0.0.1:$PORT/graphql/
 
-  Ctrl-C stops the server; the data stays in the database for the next run.
+  Ctrl-C stops the server and the webhook worker; the data stays in the database for the next run.
 
 MSG
 
-exec "$PY" manage.py runserver "127.0.0.1:$PORT"
+# Webhook deliveries are sent by django-tasks' database worker, beside the server; it stops with it.
+echo "==> Starting the webhook worker (manage.py db_worker --backend webhooks)"
+"$PY" manage.py db_worker --backend webhooks --queue-name webhooks &
+WORKER_PID=$!
+trap 'kill "$WORKER_PID" 2>/dev/null || true; wait "$WORKER_PID" 2>/dev/null || true' EXIT
+
+"$PY" manage.py runserver "127.0.0.1:$PORT"

@@ -173,6 +173,20 @@ CITYNEWS_GRAPHIQL = env.bool("GRAPHIQL", default=False)
 CITYNEWS_GRAPHQL_INTROSPECTION = env.bool("GRAPHQL_INTROSPECTION", default=True)
 CITYNEWS_GRAPHQL_CACHE_SECONDS = env.int("GRAPHQL_CACHE_SECONDS", default=60)
 
+# Headless preview and publish webhooks (previews/, webhooks/; see README "Previewing drafts on the
+# front end" and "Publish webhooks"). Wagtail's own tasks keep running at once ("default"); webhook
+# deliveries go to the database queue that `manage.py db_worker --backend webhooks` works through.
+INSTALLED_APPS += ["previews", "webhooks", "django_tasks_db"]
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["webhooks"]},
+}
+CITYNEWS_PREVIEW_TOKEN_SECONDS = env.int("PREVIEW_TOKEN_SECONDS", default=600)
+CITYNEWS_WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10.0)
+CITYNEWS_WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=8)
+# The first retry waits this long, each later one twice as long as the one before.
+CITYNEWS_WEBHOOK_RETRY_SECONDS = env.float("WEBHOOK_RETRY_SECONDS", default=30.0)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

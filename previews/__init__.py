@@ -1,0 +1,1 @@
+"""Headless preview: the state an editor previews, handed to the front end as a signed token."""
