@@ -45,7 +45,7 @@ class FrontendPreviewMixin:
     """
 
     def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
-        page: Page = self  # type: ignore[assignment]
+        page: Page = self
         site = page.get_site() if page.pk else None
         preview_url = FrontendSettings.for_site(site).preview_url if site else ""
         if not preview_url:
