@@ -13,6 +13,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("graphql/", graphql_view, name="graphql"),
+    # News feeds and the conference calendar (RSS, Atom, JSON Feed, iCalendar).
+    path("feeds/", include("feeds.urls")),
 ]
 
 if settings.CITYNEWS_SERVE_MEDIA:

@@ -15,6 +15,8 @@ import strawberry
 from strawberry import Parent
 from strawberry.types import Info
 
+from home.visibility import PublicView
+
 from . import limits
 from .context import ApiContext
 from .errors import ApiError, BadInput
@@ -101,7 +103,7 @@ class Rendition:
     format: ImageFormat = strawberry.field(description="File format, as rendered.")
 
 
-def _rendition(ctx: ApiContext, image: Any, spec: str) -> Rendition:
+def _rendition(ctx: PublicView, image: Any, spec: str) -> Rendition:
     rendition = image.get_rendition(spec)
     extension = rendition.file.name.rsplit(".", 1)[-1].lower()
     return Rendition(
@@ -110,6 +112,11 @@ def _rendition(ctx: ApiContext, image: Any, spec: str) -> Rendition:
         height=rendition.height,
         format=_EXTENSION_FORMATS.get(extension, ImageFormat.ORIGINAL),
     )
+
+
+def rendition_of(view: PublicView, image: Any, spec: str) -> Rendition:
+    """A rendition for code that is not an ``Image`` field (feeds, e-mail HTML): renders the same way."""
+    return _rendition(view, image, spec)
 
 
 @strawberry.type(description="An image from the media library.")

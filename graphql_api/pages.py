@@ -13,6 +13,7 @@ from wagtail.models import Page as WagtailPage
 
 from cities.models import CityIndexPage
 from conferences.models import ConferenceIndexPage
+from home.frontend import page_path, page_url
 from home.models import HomePage as HomePageModel
 from news.models import NewsIndexPage
 
@@ -20,7 +21,6 @@ from .context import ApiContext
 from .planning import Scope, TypePlan, graphql_type_name, plan, planned, store, type_plan
 from .rich_text import RichText, rich_text_loader
 from .selection import FieldSelection
-from .urls import page_path, page_url
 from .visibility import visible_pages
 
 

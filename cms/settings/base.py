@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "conferences",
     "news",
     "graphql_api",
+    "feeds",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

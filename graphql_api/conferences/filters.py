@@ -8,9 +8,9 @@ from django.db.models import Q, QuerySet
 
 from cities.models import CityProfilePage
 from conferences.models import ConferenceStatus as ModelStatus
+from home.visibility import PublicView
 from partnerships.models import Partnership
 
-from ..context import ApiContext
 from ..pagination import Ordering
 from ..visibility import visible_pages
 
@@ -54,7 +54,7 @@ def status_condition(status: ModelStatus, today: datetime.date) -> Q:
     }[ModelStatus(status)]
 
 
-def filter_conferences(queryset: QuerySet, where: ConferenceFilter | None, ctx: ApiContext) -> QuerySet:
+def filter_conferences(queryset: QuerySet, where: ConferenceFilter | None, ctx: PublicView) -> QuerySet:
     """Narrows ``queryset``; a host city that may not be shown matches nothing."""
     if where is None:
         return queryset

@@ -8,10 +8,10 @@ from django.db.models import QuerySet
 
 from cities.models import CityProfilePage
 from conferences.models import ConferencePage
+from home.visibility import PublicView
 from news.models import NewsPage, NewsPageCity, NewsPageTag
 from partnerships.models import Partnership
 
-from ..context import ApiContext
 from ..pagination import Ordering
 from ..visibility import visible_pages
 
@@ -51,7 +51,7 @@ def _keys_of(queryset: QuerySet, slug: str) -> QuerySet:
     return queryset.filter(slug=slug).values("translation_key")
 
 
-def filter_news(queryset: QuerySet, where: NewsFilter | None, ctx: ApiContext) -> QuerySet:
+def filter_news(queryset: QuerySet, where: NewsFilter | None, ctx: PublicView) -> QuerySet:
     """Narrows ``queryset``; a city or conference that may not be shown matches nothing."""
     if where is None:
         return queryset
