@@ -74,7 +74,7 @@ class FeedRequest:
     def news(self) -> QuerySet[NewsPage]:
         where = NewsFilter(partnership=self.partnership, city=self.city, topic=self.topic)
         queryset = filter_news(visible_pages(self.view, NewsPage), where, self.view)
-        return self._localized(queryset).select_related("hero_image").prefetch_related("tagged_items__tag")
+        return self._localized(queryset).prefetch_related("tagged_items__tag")
 
     def conferences(self) -> QuerySet[ConferencePage]:
         where = ConferenceFilter(partnership=self.partnership, host_city=self.city)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import Parent
@@ -18,6 +18,8 @@ from home.models import HomePage as HomePageModel
 from news.models import NewsIndexPage
 
 from .context import ApiContext
+from .email_html import load_email_html
+from .page_text import MAX_SUMMARY_LENGTH, cut_at_word, summary_source
 from .planning import Scope, TypePlan, graphql_type_name, plan, planned, store, type_plan
 from .rich_text import RichText, rich_text_loader
 from .selection import FieldSelection
@@ -65,11 +67,32 @@ class Page:
     def translations(self, root: Parent[WagtailPage]) -> list[Page]:
         return planned(root, "translations")
 
+    @strawberry.field(
+        description="Plain-text summary for listings and newsletters: the summary editors wrote (else the "
+        "search description, else the start of the text), cut at a word with an ellipsis to fit `maxLength`."
+    )
+    def summary(
+        self,
+        root: Parent[WagtailPage],
+        max_length: Annotated[
+            int, strawberry.argument(description=f"At most this many characters (1 to {MAX_SUMMARY_LENGTH}).")
+        ] = 300,
+    ) -> str:
+        return cut_at_word(summary_source(root), max_length)
+
+    @strawberry.field(
+        description="The main text as e-mail-safe HTML: links to the front end, images as renditions "
+        "560 px wide at most with width, height and alt text, embeds as a linked thumbnail, no scripts or iframes."
+    )
+    def email_html(self, root: Parent[WagtailPage]) -> str:
+        return planned(root, "emailHtml")
+
 
 def page_type_plan(type_name: str, model: type[WagtailPage]) -> TypePlan:
     """The plan of a page type, with what every page type shares already registered."""
     type_plan_ = type_plan(type_name, model)
     type_plan_.loaders["translations"] = _load_translations
+    type_plan_.loaders["emailHtml"] = load_email_html
     return type_plan_
 
 

@@ -12,6 +12,7 @@ from .conferences.schema import ConferenceQuery
 from .errors import ApiError, ErrorCodes
 from .limits import MAX_TOKENS, AliasLimitRule, DepthLimitRule, IntrospectionPolicyRule
 from .news.schema import NewsQuery
+from .newsletter import NewsletterQuery
 from .pages import HomePage, SectionPage
 from .partnerships.schema import PartnershipQuery
 from .search import SiteQuery
@@ -29,7 +30,7 @@ def validation_rules() -> AddValidationRules:
     return AddValidationRules(rules)
 
 
-Query = merge_types("Query", (NewsQuery, ConferenceQuery, CityQuery, PartnershipQuery, SiteQuery))
+Query = merge_types("Query", (NewsQuery, ConferenceQuery, CityQuery, PartnershipQuery, SiteQuery, NewsletterQuery))
 
 
 class CitynewsSchema(strawberry.Schema):

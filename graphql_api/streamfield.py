@@ -30,8 +30,8 @@ class References:
     documents: set[int] = field(default_factory=set)
     rich_texts: list[str] = field(default_factory=list)
 
-    def load(self, scope: Scope, image_selections: list[FieldSelection]) -> None:
-        load_images(scope.ctx, self.images, rendition_specs(image_selections))
+    def load(self, scope: Scope, rendition_specs: set[str]) -> None:
+        load_images(scope.ctx, self.images, rendition_specs)
         load_page_urls(scope, self.pages)
         load_documents(scope.ctx, self.documents)
         load_rich_text(scope, self.rich_texts)
@@ -174,9 +174,7 @@ def stream_loader(attribute: str, kinds: dict[str, BlockKind], image_block_types
         streams = {id(obj): getattr(obj, attribute).raw_data for obj in objects}
         references = References()
         for stream in streams.values():
-            for block in stream:
-                if block["type"] in kinds:
-                    kinds[block["type"]].collect(block["value"], references)
+            collect_stream(stream, kinds, references)
         image_selections = [
             child
             for selection in selections
@@ -184,13 +182,24 @@ def stream_loader(attribute: str, kinds: dict[str, BlockKind], image_block_types
             for child in selection.fields_on(type_name)
             if child.name == "image"
         ]
-        references.load(scope, image_selections)
+        references.load(scope, rendition_specs(image_selections))
         for obj in objects:
-            blocks = [
-                kinds[block["type"]].build(scope, block["value"], block.get("id") or "")
-                for block in streams[id(obj)]
-                if block["type"] in kinds
-            ]
-            store(obj, selections[0].name, blocks)
+            store(obj, selections[0].name, build_stream(scope, streams[id(obj)], kinds))
 
     return load
+
+
+def collect_stream(stream: Iterable[dict[str, Any]], kinds: dict[str, BlockKind], references: References) -> None:
+    """Adds what the blocks of a raw stream refer to to ``references``."""
+    for block in stream:
+        if block["type"] in kinds:
+            kinds[block["type"]].collect(block["value"], references)
+
+
+def build_stream(scope: Scope, stream: Iterable[dict[str, Any]], kinds: dict[str, BlockKind]) -> list[Any]:
+    """The typed blocks of a raw stream, once ``collect_stream``'s references are loaded."""
+    return [
+        kinds[block["type"]].build(scope, block["value"], block.get("id") or "")
+        for block in stream
+        if block["type"] in kinds
+    ]

@@ -15,6 +15,7 @@ from partnerships.models import Organisation, Partnership
 
 from ..cities.filters import CityOrder, city_ordering
 from ..conferences.filters import ConferenceOrder, conference_ordering
+from ..feed_links import FeedLink, feed_links
 from ..news.filters import NewsOrder, news_ordering
 from ..planning import planned, type_plan
 from ..relations import one_loader, reverse_connection_loader
@@ -74,6 +75,10 @@ class PartnershipType:
     @strawberry.field(description="Language code of this version, e.g. `en`.")
     def locale(self, root: Parent[Partnership], info: Info) -> str:
         return info.context.locale_code(root.locale_id)
+
+    @strawberry.field(description="Feeds of its news and conferences, for autodiscovery links.")
+    def feeds(self, root: Parent[Partnership], info: Info) -> list[FeedLink]:
+        return feed_links(info.context, "partnership", root.slug, root.locale_id)
 
     @strawberry.field(description="Who funds it.")
     def funder(self, root: Parent[Partnership]) -> OrganisationType | None:
