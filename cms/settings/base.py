@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "news",
     "graphql_api",
     "feeds",
+    "newsletter",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -152,3 +153,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# --- Newsletter digest (`manage.py newsletter`, `make newsletter`) ---------------------------------
+# The GraphQL endpoint the digest is built from, over HTTP like any outside newsletter tool.
+CITYNEWS_NEWSLETTER_API_URL = env("NEWSLETTER_API_URL", default="http://127.0.0.1:8000/graphql/")
