@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlsplit
 
 import icalendar
 from django.http import HttpRequest, HttpResponse
@@ -38,10 +39,12 @@ def conferences_calendar(request: HttpRequest) -> HttpResponse:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", f"{view.site.site_name or 'Citynews'} conferences")
     stamp = view.now.astimezone(datetime.UTC)
+    domain = urlsplit(view.frontend_base_url).hostname
     for conference in conferences:
         event = icalendar.Event()
         url = page_url(view, conference.url_path, conference.locale_id) or ""
-        event.add("uid", f"conference-{conference.translation_key}-{conference.locale_id}@{request.get_host()}")
+        # Stable across hosts and runs: the same conference in the same language is the same event.
+        event.add("uid", f"conference-{conference.translation_key}-{feed.locale.language_code}@{domain}")
         event.add("dtstamp", stamp)
         event.add("summary", conference.title)
         # All-day events: DTEND is the day after the last day (RFC 5545, 3.6.1).

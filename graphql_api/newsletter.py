@@ -125,9 +125,9 @@ class NewsletterQuery:
         return connection(info, scope_for(info, locale), queryset, Ordering((f"-{field}",)), args)
 
 
-def _narrow(queryset: QuerySet, *conditions: Q | str | bool | None) -> QuerySet:
-    """``queryset`` with every given condition (``None`` or empty for a filter not asked for)."""
-    for condition in conditions:
-        if isinstance(condition, Q):
+def _narrow(queryset: QuerySet, *conditions: tuple[bool, Q]) -> QuerySet:
+    """``queryset`` with the condition of every filter that was asked for."""
+    for asked, condition in conditions:
+        if asked:
             queryset = queryset.filter(condition)
     return queryset

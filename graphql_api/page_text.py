@@ -7,6 +7,7 @@ background, a city's summary and profile, a section's introduction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from wagtail.fields import StreamField
@@ -36,7 +37,7 @@ MAIN_TEXT_FIELDS: dict[type[Page], str] = {
     CityIndexPage: "intro",
 }
 # Words of the stored blocks that count as text; images, embeds and links do not.
-_TEXT_OF_BLOCK = {
+_TEXT_OF_BLOCK: dict[str, Callable[[Any], str]] = {
     "heading": lambda value: value.get("text", ""),
     "paragraph": plain_text,
     "quote": lambda value: value.get("text", ""),

@@ -30,7 +30,7 @@ def execute(api_url: str, query: str, variables: dict[str, Any], timeout: float 
     except (urllib.error.URLError, OSError, ValueError) as error:
         raise ApiError(f"Could not read {api_url}: {error}.") from error
     if answer.get("errors"):
-        messages = "; ".join(str(error.get("message")) for error in answer["errors"])
+        messages = "; ".join(dict.fromkeys(str(error.get("message")) for error in answer["errors"]))
         raise ApiError(f"The API refused the query: {messages}")
     return dict(answer["data"])
 

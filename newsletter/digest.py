@@ -17,8 +17,8 @@ query Digest($since: DateTime!, $until: DateTime, $locale: String, $after: Strin
   recentItems(since: $since, until: $until, locale: $locale, first: 100, after: $after) {
     pageInfo { hasNextPage endCursor }
     edges { node {
-      __typename title url firstPublishedAt summary(maxLength: 280)
-      ... on NewsItem { date heroImage { alt rendition(fit: FILL, width: 560, height: 315, format: JPEG) { url width height } } topics { name } }
+      kind: __typename title url firstPublishedAt summary(maxLength: 280)
+      ... on NewsItem { date heroImage { alt rendition(fit: FILL, width: 560, height: 320, format: JPEG) { url width height } } topics { name } }
       ... on Conference { startDate endDate venue hostCity { title countryName } }
       ... on City { countryName }
     } }
@@ -58,7 +58,7 @@ def fetch_digest(api_url: str, since: datetime.datetime, until: datetime.datetim
             break
         variables["after"] = page["pageInfo"]["endCursor"]
     items = items[:MAX_ITEMS]
-    sections = [(title, [item for item in items if item["__typename"] == kind]) for kind, title in SECTIONS]
+    sections = [(title, [item for item in items if item["kind"] == kind]) for kind, title in SECTIONS]
     return Digest(since=since, until=until, locale=locale, sections=[(t, found) for t, found in sections if found])
 
 

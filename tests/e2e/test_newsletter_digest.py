@@ -41,7 +41,7 @@ def test_the_digest_shows_its_items_and_images_in_a_browser(digest_file: Path, b
         "td.item img", "images => images.map(i => [i.complete, i.naturalWidth, i.naturalHeight])"
     )
     assert sizes
-    assert all(size == [True, 560, 315] for size in sizes)
+    assert all(size == [True, 560, 320] for size in sizes)
     SCREENSHOT.parent.mkdir(exist_ok=True)
     browser_page.screenshot(path=str(SCREENSHOT))
     assert SCREENSHOT.stat().st_size > 10_000

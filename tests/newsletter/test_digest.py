@@ -68,7 +68,7 @@ def test_the_digest_lists_every_item_published_since_a_date_with_links_and_image
     assert len(heroes) == sum(1 for item in news if item.hero_image_id)
     for image in heroes[:3]:
         picture = fetch_image(image["src"] or "")
-        assert (picture.width, picture.height) == (560, 315) == (int(image["width"]), int(image["height"]))
+        assert (picture.width, picture.height) == (560, 320) == (int(image["width"]), int(image["height"]))
         assert image["alt"]
 
 
