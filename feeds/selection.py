@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -61,14 +62,14 @@ class FeedRequest:
             locale = view.locales[code]
         else:
             raise BadFeedRequest(f"Unknown locale. Available: {', '.join(sorted(view.locales))}.")
-        return cls(view=view, locale=locale, **slugs)
+        return cls(view=view, locale=locale, partnership=slugs["partnership"], city=slugs["city"], topic=slugs["topic"])
 
     @cached_property
     def filters(self) -> dict[str, str]:
-        """The filters given, for titles and autodiscovery links."""
+        """The filters given, for the feed's title."""
         return {name: value for name in FILTERS if (value := getattr(self, name))}
 
-    def _localized(self, queryset: QuerySet) -> QuerySet:
+    def _localized(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         return localized(queryset, self.locale, self.view.default_locale)
 
     def news(self) -> QuerySet[NewsPage]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from functools import reduce
 from operator import or_
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 from django.db.models import Q, QuerySet
@@ -95,7 +95,7 @@ class NewsletterQuery:
         topic_news = visible_pages(ctx, NewsPage).filter(
             pk__in=NewsPageTag.objects.filter(tag__slug=topic).values("content_object_id")
         )
-        narrowed: dict[type[WagtailPage], QuerySet] = {
+        narrowed: dict[type[WagtailPage], QuerySet[Any]] = {
             NewsPage: _narrow(
                 visible_pages(ctx, NewsPage),
                 (partnership is not None, Q(partnerships__translation_key__in=partnership_keys)),
@@ -125,7 +125,7 @@ class NewsletterQuery:
         return connection(info, scope_for(info, locale), queryset, Ordering((f"-{field}",)), args)
 
 
-def _narrow(queryset: QuerySet, *conditions: tuple[bool, Q]) -> QuerySet:
+def _narrow(queryset: QuerySet[Any], *conditions: tuple[bool, Q]) -> QuerySet[Any]:
     """``queryset`` with the condition of every filter that was asked for."""
     for asked, condition in conditions:
         if asked:
