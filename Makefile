@@ -34,7 +34,7 @@ lint: venv ## ruff check, ruff format --check and makemigrations --check
 schema: venv ## Regenerate schema.graphql (the committed API contract) from the running schema
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py export_graphql_schema
 
-newsletter: venv ## HTML digest of what was published since SINCE, from the API of a running CMS (make newsletter SINCE=2024-01-01 [UNTIL= LOCALE=fr OUT=newsletter.html API_URL=])
+newsletter: venv ## Build newsletter.html from a running CMS's API: make newsletter SINCE=2024-01-01 [UNTIL= LOCALE= OUT= API_URL=]
 	@test -n "$(SINCE)" || { echo "Give SINCE, e.g. make newsletter SINCE=2024-01-01"; exit 2; }
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py newsletter --since "$(SINCE)" --out "$(or $(OUT),newsletter.html)" \
 		$(if $(UNTIL),--until "$(UNTIL)") $(if $(LOCALE),--locale "$(LOCALE)") $(if $(API_URL),--api-url "$(API_URL)")

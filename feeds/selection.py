@@ -16,11 +16,11 @@ from django.http import HttpRequest
 from wagtail.models import Locale
 
 from conferences.models import ConferencePage
-from graphql_api.conferences.filters import ConferenceFilter, filter_conferences
+from graphql_api.conferences.filters import ConferenceFilter, filter_conferences, reported_on_with_topic
 from graphql_api.locales import localized
 from graphql_api.news.filters import NewsFilter, filter_news
 from home.visibility import PublicView, visible_pages
-from news.models import NewsPage, NewsPageTag
+from news.models import NewsPage
 
 # Feeds show the newest items; readers poll, so older ones are already known to them.
 FEED_SIZE = 50
@@ -81,9 +81,5 @@ class FeedRequest:
         where = ConferenceFilter(partnership=self.partnership, host_city=self.city)
         queryset = filter_conferences(visible_pages(self.view, ConferencePage), where, self.view)
         if self.topic:
-            # Conferences carry no topics of their own: they take those of the news reporting on them.
-            reported = visible_pages(self.view, NewsPage).filter(
-                pk__in=NewsPageTag.objects.filter(tag__slug=self.topic).values("content_object_id")
-            )
-            queryset = queryset.filter(translation_key__in=reported.values("conference__translation_key"))
+            queryset = queryset.filter(reported_on_with_topic(self.view, self.topic))
         return self._localized(queryset).select_related("host_city")

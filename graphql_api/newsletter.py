@@ -23,6 +23,7 @@ from conferences.models import ConferencePage
 from news.models import NewsPage, NewsPageTag
 from partnerships.models import Partnership
 
+from .conferences.filters import reported_on_with_topic
 from .context import ApiContext
 from .errors import BadInput
 from .lists import LocaleArg, connection, scope_for
@@ -92,21 +93,18 @@ class NewsletterQuery:
         field = "last_published_at" if include_updated else "first_published_at"
         partnership_keys = Partnership.objects.filter(pk=_pk("partnership", partnership)).values("translation_key")
         city_keys = visible_pages(ctx, CityProfilePage).filter(pk=_pk("city", city)).values("translation_key")
-        topic_news = visible_pages(ctx, NewsPage).filter(
-            pk__in=NewsPageTag.objects.filter(tag__slug=topic).values("content_object_id")
-        )
         narrowed: dict[type[WagtailPage], QuerySet[Any]] = {
             NewsPage: _narrow(
                 visible_pages(ctx, NewsPage),
                 (partnership is not None, Q(partnerships__translation_key__in=partnership_keys)),
                 (city is not None, Q(city_links__city__translation_key__in=city_keys)),
-                (bool(topic), Q(pk__in=topic_news.values("pk"))),
+                (bool(topic), Q(pk__in=NewsPageTag.objects.filter(tag__slug=topic).values("content_object_id"))),
             ),
             ConferencePage: _narrow(
                 visible_pages(ctx, ConferencePage),
                 (partnership is not None, Q(partnership__translation_key__in=partnership_keys)),
                 (city is not None, Q(host_city__translation_key__in=city_keys)),
-                (bool(topic), Q(translation_key__in=topic_news.values("conference__translation_key"))),
+                (bool(topic), reported_on_with_topic(ctx, topic or "")),
             ),
             CityProfilePage: _narrow(
                 visible_pages(ctx, CityProfilePage),

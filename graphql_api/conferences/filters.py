@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from cities.models import CityProfilePage
 from conferences.models import ConferenceStatus as ModelStatus
 from home.visibility import PublicView
+from news.models import NewsPage, NewsPageTag
 from partnerships.models import Partnership
 
 from ..pagination import Ordering
@@ -52,6 +53,14 @@ def status_condition(status: ModelStatus, today: datetime.date) -> Q:
         ModelStatus.ONGOING: Q(start_date__lte=today, end_date__gte=today),
         ModelStatus.PAST: Q(end_date__lt=today),
     }[ModelStatus(status)]
+
+
+def reported_on_with_topic(ctx: PublicView, topic: str) -> Q:
+    """Conferences that published news with ``topic`` report on: conferences carry no topics of their own."""
+    news = visible_pages(ctx, NewsPage).filter(
+        pk__in=NewsPageTag.objects.filter(tag__slug=topic).values("content_object_id")
+    )
+    return Q(translation_key__in=news.values("conference__translation_key"))
 
 
 def filter_conferences(queryset: QuerySet, where: ConferenceFilter | None, ctx: PublicView) -> QuerySet:
