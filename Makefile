@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
 ARGS ?=
 
-.PHONY: help venv install run test lint schema clean
+.PHONY: help venv install run test lint schema newsletter clean
 
 help: ## Show this list of targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_.-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -34,6 +34,11 @@ lint: venv ## ruff check, ruff format --check, mypy (strict on graphql_api/) and
 
 schema: venv ## Regenerate schema.graphql (the committed API contract) from the running schema
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py export_graphql_schema
+
+newsletter: venv ## Build newsletter.html from a running CMS's API: make newsletter SINCE=2024-01-01 [UNTIL= LOCALE= OUT= API_URL=]
+	@test -n "$(SINCE)" || { echo "Give SINCE, e.g. make newsletter SINCE=2024-01-01"; exit 2; }
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py newsletter --since "$(SINCE)" --out "$(or $(OUT),newsletter.html)" \
+		$(if $(UNTIL),--until "$(UNTIL)") $(if $(LOCALE),--locale "$(LOCALE)") $(if $(API_URL),--api-url "$(API_URL)")
 
 clean: ## Remove caches and collected static files (keeps .venv, db.sqlite3 and media/)
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -exec rm -rf {} +

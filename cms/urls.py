@@ -26,6 +26,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     re_path(URL_PATTERN, serve_image, name=VIEW_NAME),
+    # News feeds and the conference calendar (RSS, Atom, JSON Feed, iCalendar).
+    path("feeds/", include("feeds.urls")),
 ]
 
 # Image files, each checked against its collection's view restrictions (never MEDIA_ROOT as a folder).

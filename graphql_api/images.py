@@ -18,6 +18,7 @@ from strawberry.types import Info
 from wagtail.images.models import Filter
 
 from cms.image_serving import image_url
+from home.visibility import PublicView
 
 from . import limits
 from .context import ApiContext
@@ -105,7 +106,7 @@ class Rendition:
     format: ImageFormat = strawberry.field(description="File format, as rendered.")
 
 
-def _rendition(ctx: ApiContext, image: Any, spec: str) -> Rendition:
+def _rendition(ctx: PublicView, image: Any, spec: str) -> Rendition:
     """A rendition already rendered, else the signed URL that renders it on first fetch (never here)."""
     wanted = Filter(spec)
     existing = image.find_existing_renditions(wanted).get(wanted)  # prefetched with the image: no query
@@ -149,6 +150,16 @@ QualityArg = Annotated[
 ]
 
 
+def rendition_of(view: PublicView, image: Any, spec: str) -> Rendition:
+    """A rendition for code that is not an ``Image`` field (feeds, e-mail HTML): renders the same way."""
+    return _rendition(view, image, spec)
+
+
+def alt_text(image: Any) -> str:
+    """What a screen reader says for ``image``: its description, else its title."""
+    return str(image.description or image.title)
+
+
 @strawberry.type(description="An image from the media library.")
 class Image:
     id: strawberry.ID = strawberry.field(description="The image's ID.")
@@ -159,7 +170,7 @@ class Image:
 
     @strawberry.field(description="Alternative text for screen readers (the title when none was written).")
     def alt(self, root: Parent[Any]) -> str:
-        return root.description or root.title
+        return alt_text(root)
 
     @strawberry.field(description="The focal point, when an editor set one.")
     def focal_point(self, root: Parent[Any]) -> FocalPoint | None:

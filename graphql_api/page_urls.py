@@ -1,30 +1,14 @@
-"""Page addresses on the public website (never the CMS's own), and links to pages by ID."""
+"""Links to pages by ID, loaded for a whole response at once as front-end addresses."""
 
 from collections.abc import Iterable
 from typing import Any
 
 from wagtail.models import Page
 
-from home.frontend import frontend_url
+from home.frontend import page_url
 
-from .context import ApiContext
 from .planning import Scope
 from .visibility import visible_pages
-
-
-def page_path(ctx: ApiContext, url_path: str) -> str:
-    """The page's path below the site root of its language, e.g. ``/news/kutaisi-conference/``."""
-    for root in ctx.site_roots:
-        if url_path.startswith(root.url_path):
-            return "/" + url_path[len(root.url_path) :]
-    return url_path
-
-
-def page_url(ctx: ApiContext, url_path: str, locale_id: int) -> str | None:
-    """The page's address on the site's front-end (``None`` until a front-end URL is configured)."""
-    if not ctx.frontend_base_url:
-        return None
-    return frontend_url(ctx.frontend_base_url, page_path(ctx, url_path), ctx.locale_code(locale_id))
 
 
 def load_page_urls(scope: Scope, ids: Iterable[int | None]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import Parent
@@ -14,11 +14,13 @@ from wagtail.models import Page as WagtailPage
 
 from cities.models import CityIndexPage
 from conferences.models import ConferenceIndexPage
+from home.frontend import page_path, page_url
 from home.models import HomePage as HomePageModel
 from news.models import NewsIndexPage
 
 from .context import ApiContext
-from .page_urls import page_path, page_url
+from .email_html import load_email_html
+from .page_text import MAX_SUMMARY_LENGTH, cut_at_word, summary_source
 from .planning import Scope, graphql_type_name, plan, planned_field, register_type, store
 from .rich_text import RichText, rich_text_loader
 from .selection import FieldSelection
@@ -78,6 +80,25 @@ class Page:
 
     translations: list[Page] = planned_field(
         _load_translations, description="The other published language versions of this page."
+    )
+
+    @strawberry.field(
+        description="Plain-text summary for listings and newsletters: the summary editors wrote (else the "
+        "search description, else the start of the text), cut at a word with an ellipsis to fit `maxLength`."
+    )
+    def summary(
+        self,
+        root: Parent[WagtailPage],
+        max_length: Annotated[
+            int, strawberry.argument(description=f"At most this many characters (1 to {MAX_SUMMARY_LENGTH}).")
+        ] = 300,
+    ) -> str:
+        return cut_at_word(summary_source(root), max_length)
+
+    email_html: str = planned_field(
+        load_email_html,
+        description="The main text as e-mail-safe HTML: links to the front end, images as renditions "
+        "560 px wide at most with width, height and alt text, embeds as a linked thumbnail, no scripts or iframes.",
     )
 
 

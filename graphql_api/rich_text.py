@@ -61,6 +61,11 @@ def load_rich_text(scope: Scope, htmls: Iterable[str]) -> None:
 _BLOCK_TAG = re.compile(r"<(?=/?(?:p|h[1-6]|li|ul|ol|br|hr|div|blockquote|figure|table|tr|td|th)\b)", re.IGNORECASE)
 
 
+def plain_text(html: str) -> str:
+    """The words of ``html``, with one space wherever a block tag separated them."""
+    return " ".join(unescape(strip_tags(_BLOCK_TAG.sub(" <", html))).split())
+
+
 def _link(href: str | None) -> str:
     return f'<a href="{escape(href)}">' if href else "<a>"
 
@@ -83,7 +88,7 @@ def render_rich_text(scope: Scope, html: str) -> RichText:
     rewritten = EmbedRewriter(rules={"media": media_embed})(
         LinkRewriter(rules={"page": page_link, "document": document_link})(html)
     )
-    return RichText(html=rewritten, text=" ".join(unescape(strip_tags(_BLOCK_TAG.sub(" <", rewritten))).split()))
+    return RichText(html=rewritten, text=plain_text(rewritten))
 
 
 def rich_text_loader(attribute: str) -> Loader:

@@ -16,6 +16,7 @@ from .cost import CostLimiter
 from .errors import ApiError, CodedError, ErrorCodes
 from .limits import AliasLimitRule, DepthLimitRule, SafeStringsRule, TokenLimit
 from .news.schema import NewsQuery
+from .newsletter import NewsletterQuery
 from .pages import HomePage, SectionPage
 from .partnerships.schema import PartnershipQuery
 from .preview import PreviewQuery
@@ -35,7 +36,7 @@ def introspection_policy() -> AddValidationRules:
 
 
 @strawberry.type(description="Everything a website or app can read: lists, look-ups and search, per site and language.")
-class Query(NewsQuery, ConferenceQuery, CityQuery, PartnershipQuery, SiteQuery, PreviewQuery):
+class Query(NewsQuery, ConferenceQuery, CityQuery, PartnershipQuery, SiteQuery, PreviewQuery, NewsletterQuery):
     """Every area's root fields, merged (what ``strawberry.tools.merge_types`` does, with a description)."""
 
 

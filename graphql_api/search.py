@@ -2,7 +2,7 @@
 
 import base64
 import enum
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import strawberry
 from strawberry.types import Info
@@ -27,6 +27,11 @@ class SearchType(enum.Enum):
     NEWS_ITEM = strawberry.enum_value(NewsPage, description="News items.")
     CONFERENCE = strawberry.enum_value(ConferencePage, description="Conferences and meetings.")
     CITY = strawberry.enum_value(CityProfilePage, description="City profiles.")
+
+
+def page_model(search_type: SearchType) -> type[WagtailPage]:
+    """The page model a ``SearchType`` stands for (``strawberry.enum_value`` hides it from type checkers)."""
+    return cast("type[WagtailPage]", search_type.value)
 
 
 @strawberry.type(description="A page of search results, best match first.")
@@ -72,7 +77,7 @@ class SiteQuery:
         size = PageArgs(first=first).size
         start = _offset_from(after)
         scope = scope_for(info, locale)
-        models = [search_type.value for search_type in types or SearchType]
+        models = [page_model(search_type) for search_type in types or SearchType]
         candidates = scope.localized(visible_pages(info.context, WagtailPage).type(*models))
         # The search backend refuses filters on fields that are not FilterFields (e.g. ``expire_at``),
         # so it searches the visible candidates by primary key.

@@ -30,8 +30,8 @@ class References:
     documents: set[int] = field(default_factory=set)
     rich_texts: list[str] = field(default_factory=list)
 
-    def load(self, scope: Scope, image_selections: list[FieldSelection]) -> None:
-        load_images(scope.ctx, self.images, rendition_specs(image_selections))
+    def load(self, scope: Scope, specs: set[str]) -> None:
+        load_images(scope.ctx, self.images, specs)
         load_page_urls(scope, self.pages)
         load_documents(scope.ctx, self.documents)
         load_rich_text(scope, self.rich_texts)
@@ -174,16 +174,25 @@ def stream_loader(attribute: str, kinds: dict[str, BlockKind]) -> Loader:
         streams = {id(obj): getattr(obj, attribute).raw_data for obj in objects}
         references = References()
         for stream in streams.values():
-            for block in stream:
-                if block["type"] in kinds:
-                    kinds[block["type"]].collect(block["value"], references)
-        references.load(scope, merged_fields(selections, "image", "ImageBlock"))
+            collect_stream(stream, kinds, references)
+        references.load(scope, rendition_specs(merged_fields(selections, "image", "ImageBlock")))
         for obj in objects:
-            blocks = [
-                kinds[block["type"]].build(scope, block["value"], strawberry.ID(block.get("id") or ""))
-                for block in streams[id(obj)]
-                if block["type"] in kinds
-            ]
-            store(obj, selections[0].name, blocks)
+            store(obj, selections[0].name, build_stream(scope, streams[id(obj)], kinds))
 
     return load
+
+
+def collect_stream(stream: Iterable[dict[str, Any]], kinds: dict[str, BlockKind], references: References) -> None:
+    """Adds what the blocks of a raw stream refer to to ``references``."""
+    for block in stream:
+        if block["type"] in kinds:
+            kinds[block["type"]].collect(block["value"], references)
+
+
+def build_stream(scope: Scope, stream: Iterable[dict[str, Any]], kinds: dict[str, BlockKind]) -> list[Any]:
+    """The typed blocks of a raw stream, once ``collect_stream``'s references are loaded."""
+    return [
+        kinds[block["type"]].build(scope, block["value"], strawberry.ID(block.get("id") or ""))
+        for block in stream
+        if block["type"] in kinds
+    ]

@@ -1,6 +1,6 @@
 """Page addresses on the public website (the front end), never the CMS's own.
 
-One formula for the API's ``url`` field, the admin's "View live" links and the CMS host's
+One formula for the API's ``url`` field, the feeds, the admin's "View live" links and the CMS host's
 redirects: pages in the default language live at the front end's root, translations under their
 language code, e.g. ``https://example.org/fr/news/kutaisi-conference/``.
 """
@@ -14,6 +14,8 @@ from django.http import HttpRequest
 from wagtail.coreutils import get_supported_content_language_variant
 
 if TYPE_CHECKING:
+    from .visibility import PublicView
+
     _PageBase = Any
 else:
     _PageBase = object
@@ -32,6 +34,21 @@ def frontend_root(base_url: str, language_code: str) -> str:
 def frontend_url(base_url: str, path_below_root: str, language_code: str) -> str:
     """The address of the page at ``path_below_root`` (``/news/x/``) on the front end at ``base_url``."""
     return frontend_root(base_url, language_code) + path_below_root
+
+
+def page_path(view: PublicView, url_path: str) -> str:
+    """The page's path below the site root of its language, e.g. ``/news/kutaisi-conference/``."""
+    for root in view.site_roots:
+        if url_path.startswith(root.url_path):
+            return "/" + url_path[len(root.url_path) :]
+    return url_path
+
+
+def page_url(view: PublicView, url_path: str, locale_id: int) -> str | None:
+    """The page's address on the site's front end (``None`` until a front-end URL is configured)."""
+    if not view.frontend_base_url:
+        return None
+    return frontend_url(view.frontend_base_url, page_path(view, url_path), view.locale_code(locale_id))
 
 
 def frontend_base_url(site_id: int) -> str:

@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "news",
     "demo",
     "graphql_api",
+    "feeds",
+    "newsletter",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -257,3 +259,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # truncated and polyglot files. 40 megapixels decode in about 160 MB.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.CitynewsImageForm"
+
+# --- Newsletter digest (`manage.py newsletter`, `make newsletter`) ---------------------------------
+# The GraphQL endpoint the digest is built from, over HTTP like any outside newsletter tool.
+CITYNEWS_NEWSLETTER_API_URL = env("NEWSLETTER_API_URL", default="http://127.0.0.1:8000/graphql/")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry import Parent
+from strawberry.types import Info
 
 from cities.models import CityFunding, CityMembership, CityProfilePage, CityStrategy
 from conferences.models import ConferencePage
@@ -16,6 +17,7 @@ from partnerships.models import Partnership
 
 from ..conferences.filters import ConferenceOrder, conference_ordering
 from ..documents import Document, load_documents, loaded_document
+from ..feed_links import FeedLink, feed_links
 from ..images import Image, image_loader
 from ..news.filters import NewsOrder, news_ordering
 from ..pages import Page
@@ -145,7 +147,6 @@ class City(Page):
     is_capital: bool = strawberry.field(description="Whether it is its country's capital.")
     population: int | None = strawberry.field(description="Number of inhabitants.")
     population_year: int | None = strawberry.field(description="Year of the population figure.")
-    summary: str = strawberry.field(description="One or two plain-text sentences for listings and maps.")
     website: str = strawberry.field(description="The city's official website; may be empty.")
     is_demo: bool = strawberry.field(description="Demonstration content whose facts are not verified.")
 
@@ -164,6 +165,10 @@ class City(Page):
     @strawberry.field(description="Longitude in decimal degrees (WGS 84).")
     def longitude(self, root: Parent[CityProfilePage]) -> float | None:
         return None if root.longitude is None else float(root.longitude)
+
+    @strawberry.field(description="Feeds of its news and the conferences it hosts, for autodiscovery links.")
+    def feeds(self, root: Parent[CityProfilePage], info: Info) -> list[FeedLink]:
+        return feed_links(info.context, "city", root.slug, root.locale_id)
 
     image: Image | None = planned_field(image_loader("image_id"), description="The city's picture, if it is public.")
     body: list[BodyBlock] = planned_field(

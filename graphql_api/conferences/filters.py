@@ -9,9 +9,10 @@ from django.db.models import Q, QuerySet
 
 from cities.models import CityProfilePage
 from conferences.models import ConferenceStatus as ModelStatus
+from home.visibility import PublicView
+from news.models import NewsPage, NewsPageTag
 from partnerships.models import Partnership
 
-from ..context import ApiContext
 from ..enums import choices_enum
 from ..pagination import Ordering
 from ..visibility import visible_pages
@@ -66,7 +67,15 @@ def status_condition(status: ModelStatus, today: datetime.date) -> Q:
     }[ModelStatus(status)]
 
 
-def filter_conferences(queryset: QuerySet[Any], where: ConferenceFilter | None, ctx: ApiContext) -> QuerySet[Any]:
+def reported_on_with_topic(ctx: PublicView, topic: str) -> Q:
+    """Conferences that published news with ``topic`` report on: conferences carry no topics of their own."""
+    news = visible_pages(ctx, NewsPage).filter(
+        pk__in=NewsPageTag.objects.filter(tag__slug=topic).values("content_object_id")
+    )
+    return Q(translation_key__in=news.values("conference__translation_key"))
+
+
+def filter_conferences(queryset: QuerySet[Any], where: ConferenceFilter | None, ctx: PublicView) -> QuerySet[Any]:
     """Narrows ``queryset``; a host city that may not be shown matches nothing."""
     if where is None:
         return queryset

@@ -140,7 +140,6 @@ class Conference(Page):
     end_date: datetime.date = strawberry.field(description="Last day.")
     venue: str = strawberry.field(description="Venue; may be empty.")
     edition: int | None = strawberry.field(description="Edition number, e.g. 2 for the second meeting.")
-    summary: str = strawberry.field(description="Plain-text summary for listings.")
     registration_url: str = strawberry.field(description="Where to register; may be empty.")
 
     @strawberry.field(description="Upcoming, ongoing or past, from the dates and today's date.")

@@ -9,10 +9,10 @@ from django.db.models import QuerySet
 
 from cities.models import CityProfilePage
 from conferences.models import ConferencePage
+from home.visibility import PublicView
 from news.models import NewsPage, NewsPageCity, NewsPageTag
 from partnerships.models import Partnership
 
-from ..context import ApiContext
 from ..pagination import Ordering
 from ..visibility import visible_pages
 
@@ -52,7 +52,7 @@ def _keys_of(queryset: QuerySet[Any], slug: str) -> QuerySet[Any]:
     return queryset.filter(slug=slug).values("translation_key")
 
 
-def filter_news(queryset: QuerySet[Any], where: NewsFilter | None, ctx: ApiContext) -> QuerySet[Any]:
+def filter_news(queryset: QuerySet[Any], where: NewsFilter | None, ctx: PublicView) -> QuerySet[Any]:
     """Narrows ``queryset``; a city or conference that may not be shown matches nothing."""
     if where is None:
         return queryset

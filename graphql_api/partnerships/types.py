@@ -17,6 +17,7 @@ from partnerships.models import Organisation, Partnership
 from ..cities.filters import CityOrder, city_ordering
 from ..conferences.filters import ConferenceOrder, conference_ordering
 from ..enums import choices_enum
+from ..feed_links import FeedLink, feed_links
 from ..news.filters import NewsOrder, news_ordering
 from ..planning import Scope, planned_field, register_type
 from ..relations import one_loader
@@ -88,6 +89,10 @@ class PartnershipType:
     @strawberry.field(description="Language code of this version, e.g. `en`.")
     def locale(self, root: Parent[Partnership], info: Info) -> str:
         return info.context.locale_code(root.locale_id)
+
+    @strawberry.field(description="Feeds of its news and conferences, for autodiscovery links.")
+    def feeds(self, root: Parent[Partnership], info: Info) -> list[FeedLink]:
+        return feed_links(info.context, "partnership", root.slug, root.locale_id)
 
     funder: OrganisationType | None = planned_field(
         one_loader(

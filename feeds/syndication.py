@@ -1,0 +1,88 @@
+"""The news feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1): one Django ``Feed`` class, three feed types."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseNotFound
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed
+
+from .entries import FeedEntry, news_entries
+from .jsonfeed import JSONFeed
+from .selection import BadFeedRequest, FeedRequest, FeedUnavailable
+
+
+def refusal(error: Exception) -> HttpResponse:
+    """The plain-text answer to a feed request that cannot be served (400 or 404)."""
+    response_class = HttpResponseBadRequest if isinstance(error, BadFeedRequest) else HttpResponseNotFound
+    return response_class(f"{error}\n", content_type="text/plain; charset=utf-8")
+
+
+class NewsFeed(Feed):
+    """Published news, newest first, with each item's standfirst, topics and hero image."""
+
+    feed_type: type[SyndicationFeed] = Rss201rev2Feed
+
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except (BadFeedRequest, FeedUnavailable) as error:
+            return refusal(error)
+
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> FeedRequest:
+        return FeedRequest.from_request(request)
+
+    def get_feed(self, obj: FeedRequest, request: HttpRequest) -> SyndicationFeed:
+        feed = super().get_feed(obj, request)
+        feed.feed["language"] = obj.locale.language_code
+        return feed
+
+    def title(self, obj: FeedRequest) -> str:
+        narrowed = ", ".join(f"{name} {value}" for name, value in obj.filters.items())
+        return f"{obj.view.site.site_name or 'Citynews'} news" + (f" ({narrowed})" if narrowed else "")
+
+    def link(self, obj: FeedRequest) -> str:
+        return f"{obj.view.frontend_base_url}/"
+
+    def description(self, obj: FeedRequest) -> str:
+        return "News of the city partnerships, newest first."
+
+    def feed_url(self, obj: FeedRequest) -> str:
+        return obj.view.request.build_absolute_uri()
+
+    def items(self, obj: FeedRequest) -> list[FeedEntry]:
+        return news_entries(obj)
+
+    def item_title(self, item: FeedEntry) -> str:
+        return item.title
+
+    def item_description(self, item: FeedEntry) -> str:
+        return item.summary
+
+    def item_link(self, item: FeedEntry) -> str:
+        return item.link
+
+    def item_pubdate(self, item: FeedEntry) -> datetime.datetime:
+        return item.published
+
+    def item_updateddate(self, item: FeedEntry) -> datetime.datetime:
+        return item.updated
+
+    def item_categories(self, item: FeedEntry) -> list[str]:
+        return item.categories
+
+    def item_enclosures(self, item: FeedEntry) -> list[Enclosure]:
+        return item.enclosures
+
+
+class NewsAtomFeed(NewsFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj: FeedRequest) -> str:
+        return self.description(obj)
+
+
+class NewsJSONFeed(NewsFeed):
+    feed_type = JSONFeed

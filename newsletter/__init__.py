@@ -1,0 +1,1 @@
+"""The newsletter digest: built from the public GraphQL API over HTTP, as any newsletter tool would."""
