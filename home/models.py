@@ -4,10 +4,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail.search import index
+
+from .rich_text_fields import CleanRichTextField
 
 
 class CitynewsImage(AbstractImage):
@@ -32,7 +33,7 @@ class CitynewsRendition(AbstractRendition):
 class IndexPage(Page):
     """What every section listing shares: a short introduction and one per site root."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    intro = CleanRichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
@@ -46,7 +47,7 @@ class IndexPage(Page):
 class HomePage(Page):
     """The root of one site's content tree: news, conferences and cities hang below it."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    intro = CleanRichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 

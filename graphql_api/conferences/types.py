@@ -22,7 +22,17 @@ from ..planning import Scope, planned
 from ..relations import many_loader, one_loader, reverse_connection_loader
 from ..reverse_fields import reverse_connection_field
 from ..rich_text import RichText, render_rich_text, rich_text_loader
-from ..streamfield import BlockKind, Link, References, build_links, collect_links, list_items, stream_loader
+from ..streamfield import (
+    BODY_BLOCKS,
+    BlockKind,
+    BodyBlock,
+    Link,
+    References,
+    build_links,
+    collect_links,
+    list_items,
+    stream_loader,
+)
 from ..visibility import visible_pages
 from .filters import ConferenceStatus
 
@@ -67,6 +77,7 @@ class SiteVisit:
     title: str = strawberry.field(description="What is visited.")
     theme: str = strawberry.field(description="Its theme, e.g. `Sustainable mobility`; may be empty.")
     description: str = strawberry.field(description="More about it; may be empty.")
+    proposed: bool = strawberry.field(description="True for an option still to be confirmed.")
 
 
 def _time(value: str | None) -> datetime.time | None:
@@ -100,7 +111,10 @@ OBJECTIVES = {"objective": BlockKind(lambda _s, v, _i: Objective(keyword=v["keyw
 SITE_VISITS = {
     "visit": BlockKind(
         lambda _s, v, _i: SiteVisit(
-            title=v["title"], theme=v.get("theme") or "", description=v.get("description") or ""
+            title=v["title"],
+            theme=v.get("theme") or "",
+            description=v.get("description") or "",
+            proposed=v.get("status") == "proposed",
         )
     )
 }
@@ -116,6 +130,11 @@ class Conference(Page):
     edition: int | None = strawberry.field(description="Edition number, e.g. 2 for the second meeting.")
     summary: str = strawberry.field(description="Plain-text summary for listings.")
     registration_url: str = strawberry.field(description="Where to register; may be empty.")
+    document_kind: str = strawberry.field(
+        description="What the page was written from: `concept_note`, `draft_agenda`, `agenda`, `programme`, "
+        "`report`, or empty."
+    )
+    document_status: str = strawberry.field(description="`draft` or `final` for that document, or empty.")
 
     @strawberry.field(description="Upcoming, ongoing or past, from the dates and today's date.")
     def status(self, root: Parent[ConferencePage], info: Info) -> ConferenceStatus:
@@ -154,6 +173,10 @@ class Conference(Page):
     @strawberry.field(description="Background and context.")
     def background(self, root: Parent[ConferencePage]) -> RichText:
         return planned(root, "background")
+
+    @strawberry.field(description="Narrative beyond the background, block by block.")
+    def body(self, root: Parent[ConferencePage]) -> list[BodyBlock]:
+        return planned(root, "body")
 
     @strawberry.field(description="Who the conference is for.")
     def target_audience(self, root: Parent[ConferencePage]) -> RichText:
@@ -210,6 +233,7 @@ CONFERENCE.loaders.update(
     {
         "background": rich_text_loader("background"),
         "targetAudience": rich_text_loader("target_audience"),
+        "body": stream_loader("body", BODY_BLOCKS),
         "objectives": stream_loader("objectives", OBJECTIVES),
         "agenda": stream_loader("agenda", AGENDA),
         "siteVisits": stream_loader("site_visits", SITE_VISITS),
