@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "cities",
     "conferences",
     "news",
+    # Issue 10: "Import a document" (manage.py import_document and the admin action).
+    "document_import",
     "graphql_api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
