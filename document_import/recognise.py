@@ -3,6 +3,7 @@
 import datetime
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
 
 from .dates import DateSpan, find_date_span
@@ -216,7 +217,7 @@ def recognise(paragraphs: list[Paragraph], kind: str | None = None) -> ImportedD
     doc.text = "\n".join(p.text for p in paragraphs)
     for paragraph in paragraphs:
         doc.placeholder_links += paragraph.placeholder_links
-        doc.links += [(_TAGS.sub("", words), url) for url, words in _LINK.findall(paragraph.html)]
+        doc.links += [(unescape(_TAGS.sub("", words)), unescape(url)) for url, words in _LINK.findall(paragraph.html)]
     rest = _take_front_matter(_take_title(paragraphs, doc), doc)
     sections = _sections(rest)
     if kind is None:
