@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.rich_text_fields import CleanRichTextBlock
 
 
 class ObjectiveBlock(blocks.StructBlock):
@@ -40,7 +41,7 @@ class AgendaSessionBlock(blocks.StructBlock):
 class AgendaDayBlock(blocks.StructBlock):
     date = blocks.DateBlock()
     title = blocks.CharBlock(max_length=255, help_text=_("e.g. 'Day 1: results of the partnerships'."))
-    description = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, required=False)
+    description = CleanRichTextBlock(features=RICH_TEXT_FEATURES, required=False)
     sessions = blocks.ListBlock(AgendaSessionBlock(), default=[])
 
     class Meta:
@@ -52,6 +53,11 @@ class SiteVisitBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=255)
     theme = blocks.CharBlock(max_length=120, required=False, help_text=_("e.g. 'Sustainable mobility'."))
     description = blocks.TextBlock(required=False)
+    status = blocks.ChoiceBlock(
+        choices=[("confirmed", _("Confirmed")), ("proposed", _("Proposed option"))],
+        default="confirmed",
+        help_text=_("A concept note often lists options still to be chosen: mark them as proposed."),
+    )
 
     class Meta:
         icon = "site"

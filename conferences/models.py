@@ -16,12 +16,13 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES, LinksBlock
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock, LinksBlock
 from home.models import HeadlessMixin, IndexPage
+from home.rich_text_fields import CleanRichTextField
 
 from .blocks import AgendaDayBlock, ObjectiveBlock, SiteVisitBlock
 
@@ -40,6 +41,17 @@ class ConferenceStatus(models.TextChoices):
 
 class ConferencePage(HeadlessMixin, Page):
     """A conference or partnership meeting, written from its concept note."""
+
+    class DocumentKind(models.TextChoices):
+        CONCEPT_NOTE = "concept_note", _("Concept note")
+        DRAFT_AGENDA = "draft_agenda", _("Draft agenda")
+        AGENDA = "agenda", _("Agenda")
+        PROGRAMME = "programme", _("Programme")
+        REPORT = "report", _("Report")
+
+    class DocumentStatus(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        FINAL = "final", _("Final")
 
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
@@ -76,12 +88,22 @@ class ConferencePage(HeadlessMixin, Page):
         related_name="next_editions",
     )
     summary = models.TextField(max_length=500, blank=True, help_text=_("Plain text for listings."))
-    background = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    background = CleanRichTextField(blank=True, features=RICH_TEXT_FEATURES)
     objectives = StreamField([("objective", ObjectiveBlock())], blank=True)
     agenda = StreamField([("day", AgendaDayBlock())], blank=True)
     site_visits = StreamField([("visit", SiteVisitBlock())], blank=True)
     expected_outcomes = StreamField([("outcome", blocks.TextBlock(label=_("Outcome")))], blank=True)
-    target_audience = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    target_audience = CleanRichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    body = StreamField(
+        BodyBlock(), blank=True, help_text=_("Narrative beyond the background: sections, quotes, key figures.")
+    )
+    document_kind = models.CharField(
+        max_length=20,
+        choices=DocumentKind.choices,
+        blank=True,
+        help_text=_("What the page was written from, e.g. a concept note."),
+    )
+    document_status = models.CharField(max_length=10, choices=DocumentStatus.choices, blank=True)
     documents = StreamField([("links", LinksBlock())], blank=True, help_text=_("Reports, notes, proceedings."))
     registration_url = models.URLField(blank=True)
 
@@ -89,6 +111,7 @@ class ConferencePage(HeadlessMixin, Page):
         *Page.search_fields,
         index.SearchField("summary", boost=2),
         index.SearchField("background"),
+        index.SearchField("body"),
         index.SearchField("venue"),
         index.FilterField("start_date"),
         index.FilterField("end_date"),
@@ -107,6 +130,7 @@ class ConferencePage(HeadlessMixin, Page):
         FieldPanel("summary"),
         FieldPanel("background"),
         FieldPanel("target_audience"),
+        FieldPanel("body"),
     ]
     programme_panels = [
         FieldPanel("objectives"),
@@ -116,6 +140,7 @@ class ConferencePage(HeadlessMixin, Page):
         FieldPanel("documents"),
     ]
     context_panels = [
+        FieldRowPanel([FieldPanel("document_kind"), FieldPanel("document_status")]),
         FieldPanel("partnership"),
         FieldPanel("organisers"),
         FieldRowPanel([FieldPanel("edition"), PageChooserPanel("previous_edition", "conferences.ConferencePage")]),

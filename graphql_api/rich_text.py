@@ -27,7 +27,12 @@ class RichText:
     html: str = strawberry.field(
         description="HTML with links to pages and documents pointing at their public addresses."
     )
-    text: str = strawberry.field(description="Plain text, for previews, search snippets and newsletters.")
+    text: str = strawberry.field(
+        description=(
+            "Plain text, for previews, search snippets and newsletters: one blank line between "
+            "paragraphs and headings, each list item on its own line."
+        )
+    )
 
 
 def _references(htmls: Iterable[str]) -> dict[str, set[Any]]:
@@ -56,14 +61,25 @@ def load_rich_text(scope: Scope, htmls: Iterable[str]) -> None:
             scope.ctx.loaded["embed", url] = embeds.get(url)
 
 
-# Tags that break a line: plain text gets a space in their place. Inline tags (links, bold...) sit
-# inside sentences and words, so they get none: "<b>Kutaisi</b>, Georgia" is "Kutaisi, Georgia".
-_BLOCK_TAG = re.compile(r"<(?=/?(?:p|h[1-6]|li|ul|ol|br|hr|div|blockquote|figure|table|tr|td|th)\b)", re.IGNORECASE)
+# Plain text keeps the shape of the text: block tags separate paragraphs (one blank line), list
+# items and line breaks separate lines. Inline tags (links, bold...) sit inside sentences and words,
+# so they leave nothing: "<b>Kutaisi</b>, Georgia" is "Kutaisi, Georgia".
+_PARAGRAPH, _LINE = "\x00", "\x01"
+_PARAGRAPH_TAG = re.compile(r"<(?=/?(?:p|h[1-6]|ul|ol|div|blockquote|figure|table|tr|hr)\b)[^>]*>", re.IGNORECASE)
+_LINE_TAG = re.compile(r"<(?=/?(?:li|br|td|th)\b)[^>]*>", re.IGNORECASE)
+# Wagtail's editor keeps its own block ids in stored HTML; clients have no use for them.
+_INTERNAL_ATTRIBUTE = re.compile(r"""\s+data-block-key\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 
 
 def plain_text(html: str) -> str:
-    """The words of ``html``, with one space wherever a block tag separated them."""
-    return " ".join(unescape(strip_tags(_BLOCK_TAG.sub(" <", html))).split())
+    """The words of ``html``: paragraphs apart by one blank line, list items on their own lines."""
+    marked = _LINE_TAG.sub(_LINE, _PARAGRAPH_TAG.sub(_PARAGRAPH, html))
+    words = " ".join(unescape(strip_tags(marked)).split())
+    paragraphs = (
+        "\n".join(line.strip() for line in paragraph.split(_LINE) if line.strip())
+        for paragraph in words.split(_PARAGRAPH)
+    )
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
 
 def _link(href: str | None) -> str:
@@ -86,7 +102,7 @@ def render_rich_text(scope: Scope, html: str) -> RichText:
         return cached or f'<a href="{escape(url)}">{escape(url)}</a>'
 
     rewritten = EmbedRewriter(rules={"media": media_embed})(
-        LinkRewriter(rules={"page": page_link, "document": document_link})(html)
+        LinkRewriter(rules={"page": page_link, "document": document_link})(_INTERNAL_ATTRIBUTE.sub("", html))
     )
     return RichText(html=rewritten, text=plain_text(rewritten))
 

@@ -7,7 +7,6 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail.search import index
@@ -15,6 +14,7 @@ from wagtail.search import index
 from previews.tokens import create_preview
 
 from .frontend import FrontendUrlMixin
+from .rich_text_fields import CleanRichTextField
 
 
 class CitynewsImage(AbstractImage):
@@ -61,7 +61,7 @@ class HeadlessMixin(FrontendUrlMixin, FrontendPreviewMixin):
 class IndexPage(HeadlessMixin, Page):
     """What every section listing shares: a short introduction and one per site root."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    intro = CleanRichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
@@ -75,7 +75,7 @@ class IndexPage(HeadlessMixin, Page):
 class HomePage(HeadlessMixin, Page):
     """The root of one site's content tree: news, conferences and cities hang below it."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    intro = CleanRichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 

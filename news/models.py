@@ -1,5 +1,6 @@
 """News pages: dated reports with a standfirst for newsletters and links to cities and partnerships."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +41,9 @@ class NewsPage(HeadlessMixin, Page):
     """One news item, e.g. a partnership meeting report or a network conference recap."""
 
     date = models.DateField(default=timezone.localdate, help_text=_("The date readers see on the item."))
+    end_date = models.DateField(
+        null=True, blank=True, help_text=_("For a meeting over several days, its last day (the date is the first).")
+    )
     standfirst = models.TextField(
         max_length=STANDFIRST_MAX_LENGTH,
         help_text=_("Plain-text summary, at most %(max)d characters: newsletters print it as it is.")
@@ -83,7 +87,7 @@ class NewsPage(HeadlessMixin, Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("date"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("end_date")]),
         FieldPanel("standfirst"),
         MultiFieldPanel(
             [
@@ -118,6 +122,11 @@ class NewsPage(HeadlessMixin, Page):
 
     class Meta:
         verbose_name = _("news item")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.date and self.end_date and self.end_date < self.date:
+            raise ValidationError({"end_date": _("The last day cannot come before the first.")})
 
 
 class NewsPageCity(Orderable):

@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "conferences",
     "news",
     "demo",
+    # Issue 10: "Import a document" (manage.py import_document and the admin action).
+    "document_import",
     "graphql_api",
     "feeds",
     "newsletter",

@@ -24,7 +24,17 @@ from ..planning import Scope, planned_field, register_type
 from ..relations import many_loader, one_loader
 from ..reverse_fields import reverse_connection_field
 from ..rich_text import RichText, render_rich_text, rich_text_loader
-from ..streamfield import BlockKind, Link, References, build_links, collect_links, list_items, stream_loader
+from ..streamfield import (
+    BODY_BLOCKS,
+    BlockKind,
+    BodyBlock,
+    Link,
+    References,
+    build_links,
+    collect_links,
+    list_items,
+    stream_loader,
+)
 from ..visibility import visible_pages
 from .filters import ConferenceStatus
 
@@ -48,6 +58,10 @@ class Objective:
 
 
 choices_enum(SessionKind, "SessionKind", "What sort of session an agenda item is.")
+choices_enum(
+    ConferencePage.DocumentKind, "ConferenceDocumentKind", "The kind of document a conference page was written from."
+)
+choices_enum(ConferencePage.DocumentStatus, "ConferenceDocumentStatus", "How final that document is.")
 
 
 @strawberry.type(description="One session of an agenda day.")
@@ -74,6 +88,7 @@ class SiteVisit:
     title: str = strawberry.field(description="What is visited.")
     theme: str = strawberry.field(description="Its theme, e.g. `Sustainable mobility`; may be empty.")
     description: str = strawberry.field(description="More about it; may be empty.")
+    proposed: bool = strawberry.field(description="True for an option still to be confirmed.")
 
 
 def _time(value: str | None) -> datetime.time | None:
@@ -107,7 +122,10 @@ OBJECTIVES = {"objective": BlockKind(lambda _s, v, _i: Objective(keyword=v["keyw
 SITE_VISITS = {
     "visit": BlockKind(
         lambda _s, v, _i: SiteVisit(
-            title=v["title"], theme=v.get("theme") or "", description=v.get("description") or ""
+            title=v["title"],
+            theme=v.get("theme") or "",
+            description=v.get("description") or "",
+            proposed=v.get("status") == "proposed",
         )
     )
 }
@@ -141,6 +159,16 @@ class Conference(Page):
     venue: str = strawberry.field(description="Venue; may be empty.")
     edition: int | None = strawberry.field(description="Edition number, e.g. 2 for the second meeting.")
     registration_url: str = strawberry.field(description="Where to register; may be empty.")
+
+    @strawberry.field(
+        description="What the page was written from (a concept note, a draft agenda...); null when not said."
+    )
+    def document_kind(self, root: Parent[ConferencePage]) -> ConferencePage.DocumentKind | None:
+        return ConferencePage.DocumentKind(root.document_kind) if root.document_kind else None
+
+    @strawberry.field(description="Whether that document is a draft or final; null when not said.")
+    def document_status(self, root: Parent[ConferencePage]) -> ConferencePage.DocumentStatus | None:
+        return ConferencePage.DocumentStatus(root.document_status) if root.document_status else None
 
     @strawberry.field(description="Upcoming, ongoing or past, from the dates and today's date.")
     def status(self, root: Parent[ConferencePage], info: Info) -> ConferenceStatus:
@@ -192,6 +220,9 @@ class Conference(Page):
         one_loader(_next_edition_links, _conference_target), description="The next edition, if published."
     )
     background: RichText = planned_field(rich_text_loader("background"), description="Background and context.")
+    body: list[BodyBlock] = planned_field(
+        stream_loader("body", BODY_BLOCKS), description="Narrative beyond the background, block by block."
+    )
     target_audience: RichText = planned_field(
         rich_text_loader("target_audience"), description="Who the conference is for."
     )

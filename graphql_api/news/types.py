@@ -49,6 +49,9 @@ def _load_topics(scope: Scope, pages: Sequence[NewsPage], selections: list[Field
 @strawberry.type(description="A news item: a meeting report, a network announcement, a city story...")
 class NewsItem(Page):
     date: datetime.date = strawberry.field(description="The date readers see on the item.")
+    end_date: datetime.date | None = strawberry.field(
+        description="The last day, when the item covers a meeting over several days (`date` is the first)."
+    )
     standfirst: str = strawberry.field(description="Plain-text summary (at most 300 characters).")
     hero_caption: str = strawberry.field(description="Caption of the hero image; may be empty.")
     source_url: str = strawberry.field(description="Where the item was first published; may be empty.")

@@ -40,6 +40,7 @@ def conference_form(**fields):
         "site_visits": streamfield([]),
         "expected_outcomes": streamfield([]),
         "documents": streamfield([]),
+        "body": streamfield([]),
     }
     data.update(fields)
     return nested_form_data(data)
@@ -116,7 +117,9 @@ class ConferenceAdminTests(WagtailPageTestCase):
                     agenda_day("2026-05-13", "Day 2: visits"),
                 ]
             ),
-            site_visits=streamfield([("visit", {"title": "Old town", "theme": "Heritage", "description": ""})]),
+            site_visits=streamfield(
+                [("visit", {"title": "Old town", "theme": "Heritage", "description": "", "status": "proposed"})]
+            ),
             expected_outcomes=streamfield([("outcome", "A joint declaration.")]),
         )
         data["organisers"] = [self.organiser.pk]
@@ -134,6 +137,7 @@ class ConferenceAdminTests(WagtailPageTestCase):
         assert [s["title"] for s in first_day["sessions"]] == ["Opening", "Working groups"]
         assert first_day["sessions"][0]["start_time"] == datetime.time(9, 0)
         assert page.site_visits[0].value["theme"] == "Heritage"
+        assert page.site_visits[0].value["status"] == "proposed"
         assert page.expected_outcomes[0].value == "A joint declaration."
 
     def test_page_type_rules(self):

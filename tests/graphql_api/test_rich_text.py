@@ -27,15 +27,15 @@ HIDDEN = (*IN_PLACE_KINDS, "other-site", "deleted")
 KUTAISI_URL = f"{FRONTEND}/cities/kutaisi/"
 
 FORMATTED = (
-    "<h3>Results &amp; outcomes</h3>"
+    '<h3 data-block-key="k3x9a">Results &amp; outcomes</h3>'
     "<p>Kutaisi&nbsp;&amp; Gyumri said &quot;yes&quot;, not &lt;b&gt;bold&lt;/b&gt; &#x27;quoted&#x27;</p>"
     "<ul><li>One</li><li>Two</li></ul>"
     "<p><b>Kutaisi</b>, Georgia: un<i>believ</i>able <a href='https://example.com/'>results</a>.</p>"
     "<p>Line<br/>break\n\n   and   spaces</p>"
 )
 FORMATTED_TEXT = (
-    "Results & outcomes Kutaisi & Gyumri said \"yes\", not <b>bold</b> 'quoted' One Two "
-    "Kutaisi, Georgia: unbelievable results. Line break and spaces"
+    "Results & outcomes\n\nKutaisi & Gyumri said \"yes\", not <b>bold</b> 'quoted'\n\nOne\nTwo\n\n"
+    "Kutaisi, Georgia: unbelievable results.\n\nLine\nbreak and spaces"
 )
 
 
@@ -178,4 +178,5 @@ def test_no_editor_reference_is_left_in_the_html(graphql, world):
     html = "".join(p["html"] for p in paragraphs(graphql))
 
     assert "linktype" not in html
+    assert "data-block-key" not in html
     assert " id=" not in html

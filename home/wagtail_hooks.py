@@ -1,0 +1,26 @@
+"""Admin hooks every content area shares."""
+
+from django.contrib import messages
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.models import Page
+
+from .rich_text_fields import placeholder_links_in
+
+
+def warn_about_placeholder_links(request: HttpRequest, page: Page) -> None:
+    """Tells the editor which links were removed on save because they led nowhere (``#``, empty...)."""
+    words = placeholder_links_in(page)
+    if words:
+        messages.warning(
+            request,
+            _(
+                "Links without a real address were removed, keeping their words: %(links)s. Add the links when you have them."
+            )
+            % {"links": "; ".join(f"“{w}”" for w in words)},
+        )
+
+
+hooks.register("after_create_page", warn_about_placeholder_links)
+hooks.register("after_edit_page", warn_about_placeholder_links)
