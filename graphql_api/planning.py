@@ -18,7 +18,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import QuerySet
-from wagtail.models import Locale
+from graphql import GraphQLObjectType
+from strawberry.utils.str_converters import to_camel_case
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page
 
 from .context import ApiContext
 from .locales import localized, localized_by_key
@@ -84,6 +87,9 @@ def plan(scope: Scope, objects: Sequence[Any], selections: list[FieldSelection])
     for obj in objects:
         by_type[graphql_type_name(obj)].append(obj)
     for type_name, group in by_type.items():
+        kind = "page" if isinstance(group[0], Page) else type_name.lower()
+        scope.ctx.add_content_keys(kind, (obj.pk for obj in group))
+    for type_name, group in by_type.items():
         type_loaders = _PLANS[type_name].loaders if type_name in _PLANS else {}
         fields: dict[str, list[FieldSelection]] = defaultdict(list)
         for selection in selections:
@@ -92,6 +98,26 @@ def plan(scope: Scope, objects: Sequence[Any], selections: list[FieldSelection])
         for name, field_selections in fields.items():
             if name in type_loaders:
                 type_loaders[name](scope, group, field_selections)
+
+
+def skip_unselected_streams(queryset: QuerySet, selections: list[FieldSelection]) -> QuerySet:
+    """``queryset`` without the StreamField columns that ``selections`` (of its items) never ask for.
+
+    Bodies are the largest columns by far: sorting rows that carry them made PostgreSQL spill a
+    deep archive page to disk. Deferred streams that are asked for after all are read by their
+    loader in one query (``stream_loader``), never one per item.
+    """
+    selected = set()
+    for selection in selections:
+        if not isinstance(selection.output_type, GraphQLObjectType):
+            return queryset
+        selected.update(child.name for child in selection.fields_on(selection.output_type.name))
+    unused = [
+        field.name
+        for field in queryset.model._meta.concrete_fields
+        if isinstance(field, StreamField) and to_camel_case(field.name) not in selected
+    ]
+    return queryset.defer(*unused) if unused else queryset
 
 
 def arguments_key(arguments: dict[str, Any]) -> str:
