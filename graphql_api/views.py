@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView
 
 from .context import ApiContext
+from .response_cache import cache_responses
 from .schema import schema
 
 
@@ -39,6 +40,6 @@ class CitynewsGraphQLView(GraphQLView):
         return response
 
 
-graphql_view = csrf_exempt(
-    CitynewsGraphQLView.as_view(schema=schema, graphql_ide="graphiql", allow_queries_via_get=True)
+graphql_view = cache_responses(
+    csrf_exempt(CitynewsGraphQLView.as_view(schema=schema, graphql_ide="graphiql", allow_queries_via_get=True))
 )

@@ -157,6 +157,10 @@ CORS_URLS_REGEX = r"^/graphql/?$"
 CITYNEWS_GRAPHIQL = env.bool("GRAPHIQL", default=False)
 CITYNEWS_GRAPHQL_INTROSPECTION = env.bool("GRAPHQL_INTROSPECTION", default=True)
 CITYNEWS_GRAPHQL_CACHE_SECONDS = env.int("GRAPHQL_CACHE_SECONDS", default=60)
+# Response cache (graphql_api/response_cache.py): answers to anonymous GET queries and persisted
+# queries kept in Django's cache; any content change invalidates them, so they may live long.
+CITYNEWS_RESPONSE_CACHE = env.bool("GRAPHQL_RESPONSE_CACHE", default=True)
+CITYNEWS_RESPONSE_CACHE_SECONDS = env.int("GRAPHQL_RESPONSE_CACHE_SECONDS", default=24 * 60 * 60)
 # Serve uploaded media from Django itself: for local runs and tests; production uses a web server.
 CITYNEWS_SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 
