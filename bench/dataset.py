@@ -99,8 +99,14 @@ def _images() -> list[Any]:
     return images
 
 
-def _body(rng: random.Random, number: int, image_pk: int) -> list[dict[str, Any]]:
-    words = " ".join(rng.choice(WORDS) for _ in range(120))
+def _vocabulary(rng: random.Random, size: int = 4000) -> list[str]:
+    """Made-up words for body text: a body names the topic words only where its title does."""
+    syllables = ["ka", "lo", "mi", "ren", "sto", "va", "dor", "pli", "te", "nus", "gra", "zel"]
+    return ["".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(size)]
+
+
+def _body(rng: random.Random, vocabulary: list[str], number: int, image_pk: int) -> list[dict[str, Any]]:
+    words = " ".join([WORDS[number % len(WORDS)], *rng.choices(vocabulary, k=120)])
     return [
         {"type": "heading", "value": {"text": f"Report {number}", "level": "h2"}, "id": str(uuid.uuid4())},
         {"type": "paragraph", "value": f"<p>{words}</p>", "id": str(uuid.uuid4())},
@@ -118,6 +124,7 @@ def _body(rng: random.Random, number: int, image_pk: int) -> list[dict[str, Any]
 @transaction.atomic
 def build() -> None:
     rng = random.Random(12)  # noqa: S311 (repeatable filler text, not secrets)
+    vocabulary = _vocabulary(rng)
     locale = Locale.get_default()
     root = Page.get_first_root_node()
     home = root.add_child(instance=HomePage(title="Citynews", slug="citynews", locale=locale))
@@ -166,7 +173,7 @@ def build() -> None:
                 standfirst=f"A report on {WORDS[n % len(WORDS)]} and {WORDS[(n * 7) % len(WORDS)]} in the network.",
                 hero_image_id=images[n % IMAGES].pk,
                 conference_id=conferences[n % CONFERENCES].pk if n % 10 == 0 else None,
-                body=_body(rng, n, images[(n + 1) % IMAGES].pk),
+                body=_body(rng, vocabulary, n, images[(n + 1) % IMAGES].pk),
             )
             for n in range(NEWS)
         ],

@@ -25,6 +25,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 
+from home.models import FrontendSettings
 from news.models import NewsPage
 from tests import factories
 
@@ -169,6 +170,8 @@ def two_servers(transactional_db, settings) -> Iterator[tuple[str, str]]:
         pytest.fail("REDIS_URL is not set: run the tests with `make test`, which starts Redis.")
     # This process's changes must reach the servers' cache too: point it at the same Redis.
     settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": redis_url}}
+    # Passwords made here must be checked there: the servers' settings know no MD5 hasher.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
     ports = [_free_port(), _free_port()]
     servers = [_start_server(port) for port in ports]
     urls = [f"http://127.0.0.1:{port}" for port in ports]
@@ -235,6 +238,8 @@ def _titles(base_url: str) -> tuple[str, list[str]]:
 def test_two_processes_never_serve_a_stale_answer_after_a_publish(two_servers):
     first, second = two_servers
     tree = factories.make_site_tree()
+    # Made here, not by the first request that reads it (a save that would change the token once).
+    FrontendSettings.objects.create(site=tree["site"], base_url="https://www.example.org")
     news = [
         factories.NewsPageFactory(parent=tree["news"], title=f"Item {n}", date=datetime.date(2024, 1, n))
         for n in (1, 2, 3)
