@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
 ARGS ?=
 
-.PHONY: help venv install run test lint schema newsletter clean
+.PHONY: help venv install run test lint schema newsletter clean bench
 
 help: ## Show this list of targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_.-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -25,6 +25,9 @@ run: ## Migrate the SQLite database, load demo content, ensure the admin user, s
 
 test: ## Lint, check migrations and run pytest on a throwaway PostgreSQL (pytest options: ARGS="-k foo")
 	@scripts/test.sh $(ARGS)
+
+bench: ## Benchmark against the floor and Wagtail API v2 on 10,000 news items; writes BENCHMARKS.md (QUICK=1: short)
+	@QUICK=$(QUICK) scripts/bench.sh
 
 lint: venv ## ruff check, ruff format --check, mypy (strict on graphql_api/) and makemigrations --check
 	$(VENV)/bin/ruff check .

@@ -161,6 +161,8 @@ class ConferencePage(HeadlessMixin, Page):
 
     class Meta:
         verbose_name = _("conference")
+        # Lists are soonest (or latest) first with the id as tie-breaker: read in index order, not sorted.
+        indexes = [models.Index(fields=["start_date", "page_ptr"], name="conference_start_id_idx")]
 
     def status_on(self, day: datetime.date) -> ConferenceStatus:
         if day < self.start_date:

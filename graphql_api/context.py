@@ -1,11 +1,12 @@
 """What one API request knows: its site and clock (``PublicView``), and what it has loaded so far.
 
-Everything cached here lives for one request only, so a response is always built from one
-consistent view of the database and nothing leaks between requests or sites.
+What is loaded here lives for one request only, so nothing leaks between requests or sites; the
+site-wide lookups come from ``home.site_lookups``, which every process shares through the cache.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,3 +20,10 @@ class ApiContext(PublicView):
     response: HttpResponse = field(kw_only=True)
     # What loaders fetched, keyed by kind and identity, e.g. ("image", pk) or ("page-url", locale pk, pk).
     loaded: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    # Keys of the content in the answer (``page-12``, ``image-3``...), for the response cache.
+    content_keys: set[str] = field(default_factory=set)
+
+    def add_content_keys(self, kind: str, pks: Iterable[Any]) -> None:
+        """Note content in the answer; its keys go out as ``Surrogate-Key`` for CDN purges."""
+        self.content_keys.update(f"{kind}-{pk}" for pk in pks)
+        self.response["Surrogate-Key"] = " ".join(sorted(self.content_keys))

@@ -37,6 +37,7 @@ def load_documents(ctx: ApiContext, ids: Iterable[int | None]) -> None:
     found = {doc.pk: doc for doc in visible_documents(ctx).filter(pk__in=missing)}
     for pk in missing:
         ctx.loaded["document", pk] = found.get(pk)
+    ctx.add_content_keys("document", found)
 
 
 def loaded_document(ctx: ApiContext, pk: int | None) -> Any:

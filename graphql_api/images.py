@@ -250,6 +250,7 @@ def load_images(ctx: ApiContext, ids: Iterable[int | None], specs: set[str]) -> 
     for pk in missing:
         ctx.loaded["image", pk] = found.get(pk)
         ctx.loaded["image-specs", pk] = specs
+    ctx.add_content_keys("image", found)
 
 
 def loaded_image(ctx: ApiContext, pk: int | None) -> Any:

@@ -12,7 +12,7 @@ from .context import ApiContext
 from .errors import BadInput
 from .locales import resolve_locale
 from .pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, OffsetArg, Ordering, PageArgs, paginate
-from .planning import Scope, plan
+from .planning import Scope, plan, skip_unselected_streams
 from .selection import root_selection
 
 
@@ -24,8 +24,9 @@ def connection(
     info: Info[ApiContext, None], scope: Scope, queryset: QuerySet[Any], ordering: Ordering, args: PageArgs
 ) -> Connection[Any]:
     """One page of ``queryset`` in ``scope``'s language, with everything the query selected on it."""
-    result, nodes = paginate(scope.localized(queryset), ordering, args)
-    plan(scope, nodes, root_selection(info).child("edges", "node"))
+    selections = root_selection(info).child("edges", "node")
+    result, nodes = paginate(scope.localized(skip_unselected_streams(queryset, selections)), ordering, args)
+    plan(scope, nodes, selections)
     return result
 
 

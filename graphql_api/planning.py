@@ -19,9 +19,12 @@ from typing import Any
 
 import strawberry
 from django.db.models import QuerySet
+from graphql import GraphQLObjectType
 from strawberry.extensions.field_extension import FieldExtension
 from strawberry.types import Info
-from wagtail.models import Locale
+from strawberry.utils.str_converters import to_camel_case
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page
 
 from .context import ApiContext
 from .locales import localized, localized_by_key
@@ -96,6 +99,8 @@ def plan(scope: Scope, objects: Sequence[Any], selections: list[FieldSelection])
     for obj in objects:
         by_type[graphql_type_name(obj)].append(obj)
     for type_name, group in by_type.items():
+        kind = "page" if isinstance(group[0], Page) else type_name.lower()
+        scope.ctx.add_content_keys(kind, (obj.pk for obj in group))
         fields: dict[str, list[FieldSelection]] = defaultdict(list)
         for selection in selections:
             for child in selection.fields_on(type_name):
@@ -104,6 +109,32 @@ def plan(scope: Scope, objects: Sequence[Any], selections: list[FieldSelection])
             loader = loader_of(field_selections[0])
             if loader is not None:
                 loader(scope, group, field_selections)
+
+
+# Fields computed from a page's main text whatever its type (``pages.py``): selecting one keeps every stream.
+READS_MAIN_TEXT = frozenset({"summary", "emailHtml"})
+
+
+def skip_unselected_streams(queryset: QuerySet[Any], selections: list[FieldSelection]) -> QuerySet[Any]:
+    """``queryset`` without the StreamField columns that ``selections`` (of its items) never ask for.
+
+    Bodies are the largest columns by far: sorting rows that carry them made PostgreSQL spill a
+    deep archive page to disk. Deferred streams that are asked for after all are read by their
+    loader in one query (``stream_loader``), never one per item.
+    """
+    selected: set[str] = set()
+    for selection in selections:
+        if not isinstance(selection.output_type, GraphQLObjectType):
+            return queryset
+        selected.update(child.name for child in selection.fields_on(selection.output_type.name))
+    if selected & READS_MAIN_TEXT:
+        return queryset
+    unused = [
+        field.name
+        for field in queryset.model._meta.concrete_fields
+        if isinstance(field, StreamField) and to_camel_case(field.name) not in selected
+    ]
+    return queryset.defer(*unused) if unused else queryset
 
 
 def arguments_key(arguments: dict[str, Any]) -> str:

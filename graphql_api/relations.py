@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 
 from .errors import ApiError
 from .pagination import Ordering, PageArgs, paginate_per_parent
-from .planning import Loader, Scope, by_arguments, plan, store
+from .planning import Loader, Scope, by_arguments, plan, skip_unselected_streams, store
 from .selection import FieldSelection
 
 LinkQuery = Callable[[list[Any]], Iterable[tuple[Any, Any]]]
@@ -70,9 +70,10 @@ def reverse_connection_loader(
         for group in by_arguments(selections).values():
             arguments = group[0].arguments
             with_count = any(child.name == "totalCount" for s in group for child in s.fields_on(s.output_type.name))
+            node_selections = [node for selection in group for node in selection.child("edges", "node")]
             try:
                 connections, nodes = paginate_per_parent(
-                    scope.localized(targets(scope)),
+                    scope.localized(skip_unselected_streams(targets(scope), node_selections)),
                     parent_lookup,
                     keys,
                     ordering(arguments),
@@ -85,7 +86,7 @@ def reverse_connection_loader(
                 for obj in objects:
                     store(obj, group[0].name, error, arguments)
                 continue
-            plan(scope, nodes, [node for selection in group for node in selection.child("edges", "node")])
+            plan(scope, nodes, node_selections)
             for obj in objects:
                 store(obj, group[0].name, connections[obj.translation_key], arguments)
 

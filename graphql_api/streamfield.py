@@ -167,11 +167,22 @@ BODY_BLOCKS: dict[str, BlockKind] = {
 }
 
 
+def _raw_streams(objects: Sequence[Any], attribute: str) -> dict[int, Any]:
+    """The raw stream of every object; deferred ones are read in one query for all of them."""
+    deferred = [obj for obj in objects if attribute in obj.get_deferred_fields()]
+    if deferred:
+        model = type(deferred[0])
+        rows = dict(model._base_manager.filter(pk__in=[obj.pk for obj in deferred]).values_list("pk", attribute))
+        for obj in deferred:
+            setattr(obj, attribute, rows[obj.pk])
+    return {id(obj): getattr(obj, attribute).raw_data for obj in objects}
+
+
 def stream_loader(attribute: str, kinds: dict[str, BlockKind]) -> Loader:
     """A planning loader turning the StreamField ``attribute`` into typed blocks for every object."""
 
     def load(scope: Scope, objects: Sequence[Any], selections: list[FieldSelection]) -> None:
-        streams = {id(obj): getattr(obj, attribute).raw_data for obj in objects}
+        streams = _raw_streams(objects, attribute)
         references = References()
         for stream in streams.values():
             collect_stream(stream, kinds, references)

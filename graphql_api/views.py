@@ -21,6 +21,7 @@ from cms.outages import RETRY_AFTER_SECONDS
 from .context import ApiContext
 from .errors import SERVICE_UNAVAILABLE
 from .http_input import graphql_shaped, refused_request
+from .response_cache import cache_responses
 from .schema import schema
 
 
@@ -59,7 +60,7 @@ def apply_http_semantics(request: HttpRequest, response: HttpResponseBase) -> No
         patch_cache_control(response, no_store=True)
 
 
-graphql_view = csrf_exempt(
-    CitynewsGraphQLView.as_view(schema=schema, graphql_ide="graphiql", allow_queries_via_get=True)
+graphql_view = cache_responses(
+    csrf_exempt(CitynewsGraphQLView.as_view(schema=schema, graphql_ide="graphiql", allow_queries_via_get=True))
 )
 graphql_view.language_neutral = True  # type: ignore[attr-defined]  # see cms.middleware.LocaleMiddleware

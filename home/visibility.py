@@ -21,10 +21,10 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.models import ImageQuerySet
-from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.query import PageQuerySet
 
-from .models import FrontendSettings
+from .site_lookups import SiteLookups, lookups_for
 
 PageModel = TypeVar("PageModel", bound=Page)
 
@@ -33,47 +33,49 @@ PageModel = TypeVar("PageModel", bound=Page)
 class PublicView:
     """One public request's view of its site: which site, at which moment, and what is restricted.
 
-    Everything is read at most once per request, so a response is built from one consistent
-    view of the database and nothing leaks between requests or sites.
+    The site-wide lookups (site, roots, locales, restrictions, front-end address) come from
+    ``site_lookups``, shared by every process through the cache and renewed on any change; the
+    clock is read once, so a response is built from one consistent view.
     """
 
     request: HttpRequest
     now: datetime.datetime = field(default_factory=timezone.now)
 
     @cached_property
-    def site(self) -> Site:
-        site = Site.find_for_request(self.request)
-        if site is None:
-            site = Site.objects.select_related("root_page").get(is_default_site=True)
-        return site
+    def _lookups(self) -> SiteLookups:
+        return lookups_for(self.request)
 
-    @cached_property
+    @property
+    def site(self) -> Site:
+        return self._lookups.site
+
+    @property
     def site_roots(self) -> list[Page]:
         """The site's root page in every language it has been translated into."""
-        return list(Page.objects.filter(translation_key=self.site.root_page.translation_key).select_related("locale"))
+        return self._lookups.site_roots
 
-    @cached_property
+    @property
     def frontend_base_url(self) -> str:
-        return str(FrontendSettings.for_site(self.site).base_url).rstrip("/")
+        return self._lookups.frontend_base_url
 
     @cached_property
     def today(self) -> datetime.date:
         return timezone.localdate(self.now)
 
-    @cached_property
+    @property
     def restricted_page_paths(self) -> list[str]:
         """Tree paths of pages with a password, login or group restriction (their subtrees too)."""
-        return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        return self._lookups.restricted_page_paths
 
-    @cached_property
+    @property
     def restricted_collection_paths(self) -> list[str]:
         """Tree paths of collections whose images and documents are not public."""
-        return list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+        return self._lookups.restricted_collection_paths
 
-    @cached_property
+    @property
     def locales(self) -> dict[str, Locale]:
-        """Every locale by language code (a handful of rows, read once per request)."""
-        return {locale.language_code: locale for locale in Locale.objects.all()}
+        """Every locale by language code."""
+        return self._lookups.locales
 
     @cached_property
     def default_locale(self) -> Locale:

@@ -122,6 +122,8 @@ class NewsPage(HeadlessMixin, Page):
 
     class Meta:
         verbose_name = _("news item")
+        # Lists are newest (or oldest) first with the id as tie-breaker: read in index order, not sorted.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="news_date_id_idx")]
 
     def clean(self) -> None:
         super().clean()

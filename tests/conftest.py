@@ -1,12 +1,21 @@
 """Fixtures every test area shares: a site tree like the one editors work in."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from cities.models import CityIndexPage
 from conferences.models import ConferenceIndexPage
 from home.models import HomePage
 from news.models import NewsIndexPage
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a rolled-back test leaves no cached lookups behind."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

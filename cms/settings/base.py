@@ -191,6 +191,11 @@ CITYNEWS_WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=8)
 # The first retry waits this long, each later one twice as long as the one before.
 CITYNEWS_WEBHOOK_RETRY_SECONDS = env.float("WEBHOOK_RETRY_SECONDS", default=30.0)
 
+# Response cache (graphql_api/response_cache.py): answers to anonymous GET queries and persisted
+# queries kept in Django's cache; any content change invalidates them, so they may live long.
+CITYNEWS_RESPONSE_CACHE = env.bool("GRAPHQL_RESPONSE_CACHE", default=True)
+CITYNEWS_RESPONSE_CACHE_SECONDS = env.int("GRAPHQL_RESPONSE_CACHE_SECONDS", default=24 * 60 * 60)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

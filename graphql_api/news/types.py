@@ -38,10 +38,13 @@ class Topic:
 
 def _load_topics(scope: Scope, pages: Sequence[NewsPage], selections: list[FieldSelection]) -> None:
     tags: dict[int, list[Topic]] = {page.pk: [] for page in pages}
-    for item in (
-        NewsPageTag.objects.filter(content_object_id__in=list(tags)).select_related("tag").order_by("tag__name")
-    ):
-        tags[item.content_object_id].append(Topic(name=item.tag.name, slug=item.tag.slug))
+    rows = (
+        NewsPageTag.objects.filter(content_object_id__in=list(tags))
+        .order_by("tag__name")
+        .values_list("content_object_id", "tag__name", "tag__slug")
+    )
+    for page_id, name, slug in rows:
+        tags[page_id].append(Topic(name=name, slug=slug))
     for page in pages:
         store(page, "topics", tags[page.pk])
 

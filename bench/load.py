@@ -1,0 +1,178 @@
+"""The load driver of ``make bench``: a bounded load on a running server, cases interleaved over rounds.
+
+Runs in its own process (not the server's). Each round asks every case of every system a fixed
+number of times from ``--clients`` concurrent clients, one case after another, so that all
+systems meet the same machine load. The server reports the SQL queries and CPU time of each
+request in headers (``bench.measure``). Writes the results as a Markdown report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import platform
+import statistics
+import subprocess
+import time
+import urllib.parse
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from . import cases
+
+STATIC_PATH = "/static/wagtailadmin/images/bg-dark-diag.svg"
+
+
+@dataclass(frozen=True)
+class Target:
+    system: str
+    case: str
+    method: str
+    path: str
+    body: bytes | None = None
+
+
+@dataclass
+class Samples:
+    latencies: list[float] = field(default_factory=list)
+    queries: list[int] = field(default_factory=list)
+    cpu_us: list[int] = field(default_factory=list)
+    wall: float = 0.0
+    failures: int = 0
+
+
+def targets() -> list[Target]:
+    found = []
+    for case in cases.CASES:
+        post = cases.graphql_post(case)
+        found.append(Target("Citynews", case, post.method, post.path, post.body))
+        found.append(Target("floor", case, "GET", cases.FLOOR[case]))
+        if cases.WAGTAIL_V2[case]:
+            found.append(Target("Wagtail API v2", case, "GET", str(cases.WAGTAIL_V2[case])))
+    found.append(Target("Citynews cached (GET)", "newest", "GET", cases.graphql_get("newest")))
+    found.append(Target("static file", "newest", "GET", STATIC_PATH))
+    return found
+
+
+def _send(base: urllib.parse.SplitResult, target: Target) -> tuple[float, int, int, int]:
+    started = time.perf_counter()
+    conn = http.client.HTTPConnection(base.hostname or "127.0.0.1", base.port, timeout=120)
+    try:
+        headers = {"Content-Type": "application/json"} if target.body else {}
+        conn.request(target.method, target.path, target.body, headers)
+        response = conn.getresponse()
+        response.read()
+        elapsed = time.perf_counter() - started
+        return (
+            elapsed,
+            response.status,
+            int(response.getheader("X-Bench-Queries") or 0),
+            int(response.getheader("X-Bench-Cpu-Us") or 0),
+        )
+    finally:
+        conn.close()
+
+
+def run(base_url: str, rounds: int, per_case: int, clients: int) -> tuple[dict[Target, Samples], list[float]]:
+    base = urllib.parse.urlsplit(base_url)
+    all_targets = targets()
+    results: dict[Target, Samples] = defaultdict(Samples)
+    for target in all_targets:  # warm-up: renditions rendered, caches filled, code paths imported
+        _elapsed, status, _q, _c = _send(base, target)
+        if status != 200:
+            raise SystemExit(f"{target.system} / {target.case}: HTTP {status} on warm-up ({target.path[:120]})")
+    loads = []
+    with ThreadPoolExecutor(clients) as pool:
+        for round_number in range(rounds):
+            for target in all_targets:
+                started = time.perf_counter()
+                outcomes = list(pool.map(lambda _n, t=target: _send(base, t), range(per_case)))
+                samples = results[target]
+                samples.wall += time.perf_counter() - started
+                for elapsed, status, queries, cpu in outcomes:
+                    if status not in (200, 304):
+                        samples.failures += 1
+                    samples.latencies.append(elapsed * 1000)
+                    samples.queries.append(queries)
+                    samples.cpu_us.append(cpu)
+            loads.append(os.getloadavg()[0])
+            print(f"round {round_number + 1}/{rounds} done, load {loads[-1]:.2f}", flush=True)
+    return results, loads
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def _machine() -> str:
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            model = next(line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    postgres = subprocess.run(["psql", "--version"], capture_output=True, text=True, check=False).stdout.strip()  # noqa: S607
+    return f"{os.cpu_count()} cores ({model}), Python {platform.python_version()}, {postgres or 'PostgreSQL'}"
+
+
+def report(results: dict[Target, Samples], loads: list[float], args: argparse.Namespace) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`scripts/bench.sh`, `bench/`): do not edit by hand.",
+        "",
+        f"- Machine: {_machine()}.",
+        f"- Command: `{args.command}`; {args.rounds} rounds x {args.requests} requests per case and system, "
+        f"{args.clients} concurrent clients, cases interleaved within each round.",
+        f"- Load average (1 min) after each round: {', '.join(f'{load:.2f}' for load in loads)}.",
+        "- Server: gunicorn, one sync worker, production settings (`bench.settings` adds only the references "
+        "and the measuring middleware), PostgreSQL and Redis started for the run.",
+        f"- Data set: {args.dataset}.",
+        f"- {args.note}" if args.note else "",
+        "",
+        "Latencies in ms, seen by the client; SQL queries and app CPU per request as the server counted them "
+        "(median, mean). Citynews uncached = POST (never cached); cached = the same query by GET.",
+        "",
+        "| case | system | req/s | p50 | p95 | p99 | SQL q/req | app CPU ms/req | p50 / floor | errors |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    floor_p50 = {
+        target.case: statistics.median(samples.latencies)
+        for target, samples in results.items()
+        if target.system == "floor"
+    }
+    for target, samples in sorted(results.items(), key=lambda item: (cases.CASES.index(item[0].case), item[0].system)):
+        p50 = statistics.median(samples.latencies)
+        ratio = p50 / floor_p50[target.case] if target.case in floor_p50 else float("nan")
+        lines.append(
+            f"| {target.case} | {target.system} | {len(samples.latencies) / samples.wall:.1f} | {p50:.0f} | "
+            f"{_percentile(samples.latencies, 0.95):.0f} | {_percentile(samples.latencies, 0.99):.0f} | "
+            f"{statistics.median(samples.queries):.0f} | {statistics.mean(samples.cpu_us) / 1000:.1f} | "
+            f"{ratio:.2f}x | {samples.failures} |"
+        )
+    return "\n".join(line for line in lines if line is not None) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--base-url", required=True)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--requests", type=int, default=40)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--out", default="BENCHMARKS.md")
+    parser.add_argument("--command", default="make bench")
+    parser.add_argument("--dataset", default="see bench/dataset.py")
+    parser.add_argument("--note", default="")
+    args = parser.parse_args()
+    results, loads = run(args.base_url, args.rounds, args.requests, args.clients)
+    text = report(results, loads, args)
+    with open(args.out, "w") as out:
+        out.write(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,181 @@
+"""Answers to anonymous GET queries from Django's cache, and automatic persisted queries (APQ).
+
+A GET answer without errors is stored under a hash of the normalised query, its variables and
+operation name, the host (the site) and ``Accept-Language``, together with the content version
+token (``content_version``) it was computed under. Any change to content replaces the token, so
+no process anywhere serves an answer older than the last publish; with Redis as the cache the
+stored answers are shared by every process and host.
+
+Automatic persisted queries follow Apollo's protocol: a client sends only the query's SHA-256
+in ``extensions.persistedQuery.sha256Hash``; when the hash is unknown the answer is the error
+``PersistedQueryNotFound`` and the client sends the query once with its hash, which registers it.
+The URL then stays short and cacheable by CDNs.
+
+Answers carry ``ETag`` (a matching ``If-None-Match`` gets 304) and ``Surrogate-Key`` /
+``Cache-Tag`` naming the content they contain, so a CDN can purge exactly those answers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache, wraps
+from typing import Any, TypeGuard
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse, QueryDict
+from django.utils.cache import patch_cache_control
+from graphql import GraphQLError, parse, print_ast
+
+from home import content_version
+
+View = Callable[..., HttpResponseBase]
+
+APQ_PREFIX = "citynews:apq:"
+RESPONSE_PREFIX = "citynews:response:"
+CACHE_STATUS_HEADER = "X-Citynews-Cache"
+MAX_CACHED_BODY_BYTES = 2 * 1024 * 1024
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    token: str
+    body: bytes
+    content_type: str
+    etag: str
+    surrogate_keys: str
+
+
+def _error(message: str, code: str, status: int) -> JsonResponse:
+    response = JsonResponse(
+        {"data": None, "errors": [{"message": message, "extensions": {"code": code}}]}, status=status
+    )
+    patch_cache_control(response, no_store=True)
+    return response
+
+
+def _persisted_hash(request: HttpRequest) -> str | None:
+    """The APQ hash the request names, if any (malformed extensions are left to the GraphQL view)."""
+    try:
+        extensions = json.loads(request.GET.get("extensions") or "null")
+        sha = extensions["persistedQuery"]["sha256Hash"]
+    except (ValueError, TypeError, KeyError):
+        return None
+    return sha if isinstance(sha, str) else None
+
+
+def _with_query(request: HttpRequest, query: str) -> None:
+    params = request.GET.copy()
+    params["query"] = query
+    request.GET = QueryDict(params.urlencode())
+
+
+def _is_anonymous(request: HttpRequest) -> bool:
+    """No credentials of any kind (checked without a database query)."""
+    return "HTTP_AUTHORIZATION" not in request.META and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+@lru_cache(maxsize=512)
+def _normalised(query: str) -> str:
+    """The query as graphql-core prints it (a pure function of the text, so memoised per process)."""
+    return print_ast(parse(query))
+
+
+def _answer_key(request: HttpRequest) -> str | None:
+    """The cache key of this GET's answer, or ``None`` when it cannot be cached (unparsable input)."""
+    try:
+        document = _normalised(request.GET.get("query") or "")
+        variables = json.loads(request.GET.get("variables") or "null")
+    except (GraphQLError, ValueError, RecursionError):
+        return None
+    parts = [
+        document,
+        variables,
+        request.GET.get("operationName") or "",
+        request.get_host(),  # the site; the language is the query's own `locale:` argument
+    ]
+    digest = hashlib.sha256(json.dumps(parts, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+    return RESPONSE_PREFIX + digest
+
+
+def _finish(request: HttpRequest, response: HttpResponseBase, answer: StoredAnswer, status: str) -> HttpResponseBase:
+    response["ETag"] = answer.etag
+    if answer.surrogate_keys:
+        response["Surrogate-Key"] = answer.surrogate_keys
+        response["Cache-Tag"] = answer.surrogate_keys.replace(" ", ",")
+    response[CACHE_STATUS_HEADER] = status
+    if answer.etag in (tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")):
+        not_modified = HttpResponse(status=304)
+        for header in ("ETag", "Cache-Control", "Vary", "Surrogate-Key", "Cache-Tag", CACHE_STATUS_HEADER):
+            if header in response:
+                not_modified[header] = response[header]
+        return not_modified
+    return response
+
+
+def _from_store(request: HttpRequest, answer: StoredAnswer) -> HttpResponseBase:
+    response = HttpResponse(answer.body, content_type=answer.content_type)
+    patch_cache_control(response, public=True, max_age=settings.CITYNEWS_GRAPHQL_CACHE_SECONDS)
+    return _finish(request, response, answer, "HIT")
+
+
+def _cacheable(response: HttpResponseBase) -> TypeGuard[HttpResponse]:
+    """What the GraphQL view marked public: a 200 answer to a GET without errors."""
+    return (
+        isinstance(response, HttpResponse)
+        and response.status_code == 200
+        and "public" in response.get("Cache-Control", "")
+        and len(response.content) <= MAX_CACHED_BODY_BYTES
+    )
+
+
+def cache_responses(view: View) -> View:
+    """Wrap the GraphQL view with APQ and the response cache (POST requests pass straight through)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.method != "GET":
+            return view(request, *args, **kwargs)
+        sha = _persisted_hash(request)
+        if sha is not None:
+            if not _SHA256.fullmatch(sha):
+                return _error("persistedQuery.sha256Hash must be 64 lower-case hex digits.", "BAD_USER_INPUT", 400)
+            query = request.GET.get("query")
+            if query is None:
+                query = cache.get(APQ_PREFIX + sha)
+                if query is None:
+                    return _error("PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND", 200)
+                _with_query(request, query)
+            elif hashlib.sha256(query.encode()).hexdigest() != sha:
+                return _error("provided sha does not match query", "PERSISTED_QUERY_HASH_MISMATCH", 400)
+
+        key = _answer_key(request) if settings.CITYNEWS_RESPONSE_CACHE and _is_anonymous(request) else None
+        token = ""
+        if key is not None:
+            token, values = content_version.current([key])
+            stored = values.get(key)
+            if isinstance(stored, StoredAnswer) and stored.token == token:
+                return _from_store(request, stored)
+
+        response = view(request, *args, **kwargs)
+        if not _cacheable(response):
+            return response
+        if sha is not None:
+            cache.set(APQ_PREFIX + sha, request.GET["query"], settings.CITYNEWS_RESPONSE_CACHE_SECONDS)
+        answer = StoredAnswer(
+            token=token,
+            body=response.content,
+            content_type=response["Content-Type"],
+            etag=f'"{hashlib.sha256(response.content).hexdigest()[:32]}"',
+            surrogate_keys=response.get("Surrogate-Key", ""),
+        )
+        if key is not None:
+            cache.set(key, answer, settings.CITYNEWS_RESPONSE_CACHE_SECONDS)
+        return _finish(request, response, answer, "MISS" if key is not None else "BYPASS")
+
+    return wrapped
