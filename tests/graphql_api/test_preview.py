@@ -172,3 +172,13 @@ def test_token_whose_preview_was_removed(graphql, programme):
     token = create_preview(edited(news(programme, 1)), programme["site"])
     PagePreview.objects.all().delete()
     assert "no longer exists" in error_of(graphql, token)["message"]
+
+
+def test_a_city_deleted_since_the_preview_was_opened(graphql, programme):
+    item = news(programme, 1)
+    state = edited(item)
+    state.city_links = [NewsPageCity(city=programme["barcelona"]), NewsPageCity(city=programme["gyumri"])]
+    token = create_preview(state, programme["site"])
+    Page.objects.get(pk=programme["barcelona"].pk).delete()
+    # Wagtail drops the rows naming it when it rebuilds the state, as it does for revisions.
+    assert graphql(PREVIEW, {"token": token}).data["preview"]["cities"] == [{"title": "Gyumri"}]
