@@ -2,12 +2,15 @@
 
 The token comes from the admin's Preview (see ``previews.tokens``); the page it names is
 planned like any live page, so a preview has exactly the types and fields of the live API.
+Loaders read references (cities, partnerships, topics...) from the database, so the previewed
+state is written there for the planning, in a transaction that is always rolled back.
 Answers are never cached: they show unpublished content to whoever holds the token.
 """
 
 from typing import Annotated
 
 import strawberry
+from django.db import transaction
 from django.utils.cache import patch_cache_control
 from strawberry.types import Info
 
@@ -39,5 +42,8 @@ class PreviewQuery:
         except InvalidPreviewToken as error:
             raise BadInput(str(error)) from None
         locale = next(locale for locale in ctx.locales.values() if locale.pk == page.locale_id)
-        plan(Scope(ctx=ctx, locale=locale), [page], [root_selection(info)])
+        with transaction.atomic():
+            page.save(clean=False)  # with its inline rows and many-to-many links; never committed
+            plan(Scope(ctx=ctx, locale=locale), [page], [root_selection(info)])
+            transaction.set_rollback(True)
         return page
