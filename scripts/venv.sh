@@ -31,3 +31,5 @@ if [[ ! -f "$STAMP" || requirements.txt -nt "$STAMP" || requirements-dev.txt -nt
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
     touch "$STAMP"
 fi
+
+scripts/graphiql_assets.sh

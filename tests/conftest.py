@@ -1,13 +1,17 @@
-"""Fixtures every test area shares: a site tree like the one editors work in."""
+"""Fixtures every test area shares: a site tree like the one editors work in.
+
+Fixture modules of one area are registered here as plugins, so tests ask for their fixtures by
+name instead of importing them.
+"""
+
+from typing import Any
 
 import pytest
 from django.core.cache import cache
-from wagtail.models import Locale, Page, Site
 
-from cities.models import CityIndexPage
-from conferences.models import ConferenceIndexPage
-from home.models import HomePage
-from news.models import NewsIndexPage
+from tests.factories import make_site_tree
+
+pytest_plugins = ["tests.graphql_api.fixtures_lists"]
 
 
 @pytest.fixture(autouse=True)
@@ -19,17 +23,6 @@ def _empty_cache():
 
 
 @pytest.fixture
-def site_tree(db):
+def site_tree(db: None) -> dict[str, Any]:
     """The home page as the default site's root, with the three section listings below it."""
-    Locale.objects.get_or_create(language_code="fr")
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Citynews", slug="citynews"))
-    Site.objects.all().delete()
-    site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    return {
-        "site": site,
-        "home": home,
-        "news": home.add_child(instance=NewsIndexPage(title="News", slug="news")),
-        "conferences": home.add_child(instance=ConferenceIndexPage(title="Conferences", slug="conferences")),
-        "cities": home.add_child(instance=CityIndexPage(title="Cities", slug="cities")),
-    }
+    return make_site_tree()

@@ -5,8 +5,8 @@ back when the module ends; every test still runs in its own savepoint (the ``db`
 ``graphql`` requests), so what a test adds or changes is undone after it. Tests must not change
 the model instances of ``programme`` in memory: fetch a fresh copy to change something.
 
-Import the fixture as ``from .fixtures_lists import programme_fixture  # noqa: F401`` and ask for
-``programme`` in the test's arguments.
+The module is registered as a pytest plugin (``pytest_plugins`` in ``tests/conftest.py``): ask
+for ``programme`` in a test's arguments.
 
 The programme (dates in October 2022, titles chosen so that date and title orders differ)::
 

@@ -6,7 +6,7 @@ import pytest
 
 from tests import factories
 
-from .fixtures_lists import NEWS_TITLES, programme_fixture, titles  # noqa: F401
+from .fixtures_lists import NEWS_TITLES, titles
 
 LIST = """query($filter: CityFilter, $order: CityOrder! = NAME) {
   cities(filter: $filter, order: $order) { totalCount edges { node { title countryCode } } }

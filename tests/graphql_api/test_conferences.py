@@ -9,7 +9,7 @@ from django.utils import timezone
 from conferences.models import ConferencePage
 from tests import factories
 
-from .fixtures_lists import NEWS_TITLES, programme_fixture, titles  # noqa: F401
+from .fixtures_lists import NEWS_TITLES, titles
 
 
 @pytest.fixture(scope="module", autouse=True)

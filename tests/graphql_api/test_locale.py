@@ -7,7 +7,7 @@ import pytest
 from news.models import NewsPage
 from tests import factories
 
-from .fixtures_lists import BASE_URL, BY_TITLE, NEWEST, NEWS_TITLES, french, programme_fixture, titles, translate  # noqa: F401
+from .fixtures_lists import BASE_URL, BY_TITLE, NEWEST, NEWS_TITLES, french, titles, translate
 
 FORUM = "Le forum culturel s'ouvre à Koutaïssi"
 

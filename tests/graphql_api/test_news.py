@@ -6,7 +6,7 @@ import pytest
 
 from tests import factories
 
-from .fixtures_lists import BASE_URL, BY_TITLE, NEWEST, NEWS_TITLES, OLDEST, programme_fixture, titles, translate  # noqa: F401
+from .fixtures_lists import BASE_URL, BY_TITLE, NEWEST, NEWS_TITLES, OLDEST, titles, translate
 
 LIST = """query($filter: NewsFilter, $order: NewsOrder! = NEWEST) {
   newsItems(filter: $filter, order: $order) { totalCount edges { node { title } } }

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .fixtures_lists import BASE_URL, NEWS_TITLES, programme_fixture, translate  # noqa: F401
+from .fixtures_lists import BASE_URL, NEWS_TITLES, translate
 
 PAGE = """query($path: String!, $locale: String) {
   page(urlPath: $path, locale: $locale) {

@@ -9,7 +9,7 @@ import pytest
 from news.models import NewsPage
 from tests import factories
 
-from .fixtures_lists import BY_TITLE, NEWEST, NEWS_TITLES, OLDEST, programme_fixture, titles  # noqa: F401
+from .fixtures_lists import BY_TITLE, NEWEST, NEWS_TITLES, OLDEST, titles
 
 NEWS = """query($first: Int, $after: String, $last: Int, $before: String, $offset: Int, $order: NewsOrder! = NEWEST,
                $filter: NewsFilter) {

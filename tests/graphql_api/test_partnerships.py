@@ -7,7 +7,7 @@ import pytest
 from partnerships.models import Partnership
 from tests import factories
 
-from .fixtures_lists import NEWS_TITLES, names, programme_fixture, titles  # noqa: F401
+from .fixtures_lists import NEWS_TITLES, names, titles
 
 ALL = ["EU4Culture", "EU4Culture Cities Network", "Urban Agenda Culture"]
 

@@ -12,7 +12,7 @@ from django.db import connections
 from django.test.utils import CaptureQueriesContext
 
 from cities.models import CityFunding, CityMembership, CityProfilePage, CityStrategy
-from news.models import NewsPage
+from news.models import NewsPage, NewsPageCity
 from tests import factories
 
 from .conftest import assert_num_queries
@@ -149,3 +149,36 @@ def test_a_deep_page_costs_what_the_first_page_costs(graphql, rich_content, pagi
         data = graphql(deep_page, variables).data
     assert data["newsItems"]["edges"][0]["node"]["title"] == "News 2"
     assert len(page_four.captured_queries) == len(page_one.captured_queries)
+
+
+def test_a_full_page_of_a_hundred_among_more_costs_what_one_item_costs(graphql, rich_content):
+    """A hundred and five items, each with every reference: ``first: 100`` is a full page, with more after it."""
+    news_index = rich_content["news"]
+    for number in range(100):
+        page = news_index.add_child(
+            instance=NewsPage(
+                title=f"Bulletin {number}",
+                slug=f"bulletin-{number}",
+                date=datetime.date(2021, 1, 1) + datetime.timedelta(days=number),
+                standfirst="A bulletin.",
+                hero_image=rich_content["image"],
+                conference=rich_content["conference"],
+                body=[("paragraph", f'<p><a linktype="page" id="{rich_content["kutaisi"].pk}">Kutaisi</a></p>')],
+            )
+        )
+        NewsPageCity.objects.create(page=page, city=rich_content["kutaisi"])
+        page.partnerships.add(rich_content["network"])
+        page.save()
+    _arguments, selection, expected = ROOT_LISTS["newsItems"]
+    results = _assert_constant_cost(
+        graphql,
+        lambda size: (
+            f"{{ newsItems(first: {size}) {{ totalCount pageInfo {{ hasNextPage }} edges {{ node {{ {selection} }} }} }} }}"
+        ),
+        expected,
+    )
+    page = results[100]["newsItems"]
+    assert page["totalCount"] == 105
+    assert len(page["edges"]) == 100
+    assert page["pageInfo"]["hasNextPage"] is True
+    assert all(edge["node"]["cities"] and edge["node"]["heroImage"] for edge in page["edges"])

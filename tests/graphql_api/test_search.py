@@ -6,7 +6,7 @@ import pytest
 
 from tests import factories
 
-from .fixtures_lists import NEWS_TITLES, programme_fixture, titles, translate  # noqa: F401
+from .fixtures_lists import NEWS_TITLES, titles, translate
 
 SEARCH = """query($query: String!, $types: [SearchType!], $first: Int, $after: String, $locale: String) {
   search(query: $query, types: $types, first: $first, after: $after, locale: $locale) {

@@ -7,7 +7,7 @@ from django.utils import timezone
 from news.models import NewsPage
 from tests import factories
 
-from .fixtures_lists import NEWS_TITLES, programme_fixture, titles, translate  # noqa: F401
+from .fixtures_lists import NEWS_TITLES, titles, translate
 
 TOPICS = "query($locale: String) { topics(locale: $locale) { name slug newsCount } }"
 
