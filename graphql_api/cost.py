@@ -45,7 +45,9 @@ PAGE_SIZE_ARGUMENTS = ("first", "last")
 class QueryCost:
     """The cost of one operation of a validated document, given its variables."""
 
-    def __init__(self, schema: GraphQLSchema, fragments: dict[str, FragmentDefinitionNode], variables: dict) -> None:
+    def __init__(
+        self, schema: GraphQLSchema, fragments: dict[str, FragmentDefinitionNode], variables: dict[str, Any]
+    ) -> None:
         self.schema = schema
         self.fragments = fragments
         self.variables = variables
@@ -132,7 +134,9 @@ def _unwrap(output: Any) -> tuple[GraphQLNamedType, bool]:
     return output, is_list
 
 
-def operation_cost(schema: GraphQLSchema, document: DocumentNode, operation_name: str | None, variables: dict) -> int:
+def operation_cost(
+    schema: GraphQLSchema, document: DocumentNode, operation_name: str | None, variables: dict[str, Any]
+) -> int:
     """The cost of the operation that will run (the dearest one when the name matches none)."""
     fragments = {node.name.value: node for node in document.definitions if isinstance(node, FragmentDefinitionNode)}
     operations = [node for node in document.definitions if isinstance(node, OperationDefinitionNode)]
