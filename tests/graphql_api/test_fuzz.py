@@ -24,8 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_graphql import Mode, nodes, queries
 
-from tests.graphql_api.conftest import api_url, graphql  # noqa: F401 (fixtures)
-from tests.graphql_api.fixtures_lists import programme_fixture  # noqa: F401 (fixture)
+from .fixtures_lists import programme_fixture  # noqa: F401
 
 SCHEMA = (Path(__file__).resolve().parents[2] / "schema.graphql").read_text()
 EXAMPLES = int(os.environ.get("CITYNEWS_FUZZ_EXAMPLES", "1000"))
@@ -78,11 +77,11 @@ def assert_a_safe_graphql_answer(query: str, response: Any) -> None:
 
 @FUZZ_SETTINGS
 @given(query=queries(SCHEMA, custom_scalars=CUSTOM_SCALARS, codec=None, allow_x00=True))
-def test_valid_queries_get_a_safe_graphql_answer(graphql, production_like, query):  # noqa: F811
+def test_valid_queries_get_a_safe_graphql_answer(graphql, production_like, query):
     assert_a_safe_graphql_answer(query, graphql(query))
 
 
 @FUZZ_SETTINGS
 @given(query=queries(SCHEMA, custom_scalars=CUSTOM_SCALARS, codec=None, allow_x00=True, mode=Mode.NEGATIVE))
-def test_invalid_queries_get_a_safe_graphql_answer(graphql, production_like, query):  # noqa: F811
+def test_invalid_queries_get_a_safe_graphql_answer(graphql, production_like, query):
     assert_a_safe_graphql_answer(query, graphql(query))
