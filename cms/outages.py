@@ -4,6 +4,8 @@ Django opens a fresh connection per request (or checks a persistent one first, w
 ``CONN_HEALTH_CHECKS``), so once PostgreSQL is back the next request simply succeeds.
 """
 
+from collections.abc import Callable
+
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 
@@ -22,11 +24,11 @@ class DatabaseOutageMiddleware:
     revision in one transaction, so the 503 means nothing was saved and the form can be sent again.
     """
 
-    def __init__(self, get_response: object) -> None:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)  # type: ignore[operator]
+        return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not is_outage(exception):

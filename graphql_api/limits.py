@@ -33,7 +33,7 @@ MAX_TOKENS = 2_000
 MAX_SEARCH_QUERY_LENGTH = 200
 # Query cost (see ``cost.py``): every field costs 1 each time it may be resolved; a connection's
 # items count its page size (``first``/``last``, else DEFAULT_PAGE_SIZE), other lists LIST_COST_SIZE.
-MAX_COST = 100_000
+MAX_COST = 250_000
 LIST_COST_SIZE = 10
 # Requests (see ``http_input.py``): bodies, GET query strings and JSON nesting. gunicorn.conf.py
 # lets request lines up to 8190 bytes through, so an over-long GET meets this limit, with a JSON answer.
