@@ -65,22 +65,25 @@ class FrontendUrlMixin(_PageBase):
     editor sets the site's front-end address, pages keep their CMS address.
     """
 
-    def get_url_parts(self, request: HttpRequest | None = None) -> tuple[int, str | None, str | None] | None:
+    def frontend_url_parts(self, request: HttpRequest | None = None) -> tuple[int, str, str] | None:
+        """``(site_id, front-end root, path below it)``, or ``None`` while the site has no front end."""
         parts = super().get_url_parts(request)
         if parts is None or parts[2] is None:
-            return parts
+            return None
         site_id, _cms_root_url, path_below_root = parts
         base_url = frontend_base_url(site_id)
-        if not base_url:
-            return parts
-        return site_id, frontend_root(base_url, self.locale.language_code), path_below_root
+        return (site_id, frontend_root(base_url, self.locale.language_code), path_below_root) if base_url else None
+
+    def frontend_full_url(self, request: HttpRequest | None = None) -> str | None:
+        parts = self.frontend_url_parts(request)
+        return None if parts is None else parts[1] + parts[2]
+
+    def get_url_parts(self, request: HttpRequest | None = None) -> tuple[int, str | None, str | None] | None:
+        return self.frontend_url_parts(request) or super().get_url_parts(request)
 
     def get_url(self, request: HttpRequest | None = None, current_site: Any = None) -> str | None:
         # Wagtail shortens a URL on the page's own site to its path, which would be the CMS host's.
-        parts = self.get_url_parts(request)
-        if parts is not None and parts[1] is not None and parts[2] is not None and frontend_base_url(parts[0]):
-            return parts[1] + parts[2]
-        return super().get_url(request, current_site)
+        return self.frontend_full_url(request) or super().get_url(request, current_site)
 
     url = property(get_url)  # Wagtail's ``url`` property is bound to its own ``get_url``
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from .frontend import frontend_base_url
+from .frontend import FrontendUrlMixin
 
 
 def _public_page(request: HttpRequest, path: str) -> Page:
@@ -34,7 +34,7 @@ def serve(request: HttpRequest, path: str) -> HttpResponseBase:
         response: HttpResponse = wagtail_views.serve(request, path)
         return response
     page = _public_page(request, path)
-    parts = page.get_url_parts(request)
-    if parts is None or not frontend_base_url(parts[0]):
+    address = page.frontend_full_url(request) if isinstance(page, FrontendUrlMixin) else None
+    if address is None:
         raise Http404
-    return HttpResponseRedirect(page.get_full_url(request))
+    return HttpResponseRedirect(address)

@@ -38,7 +38,7 @@ def editor(db: None) -> Any:
 
 
 def csrf_token(session: requests.Session, url: str) -> str:
-    page = session.get(url, timeout=10)
+    page = session.get(url, timeout=30)
     match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
     assert match, f"no CSRF token on {url}"
     return match.group(1)
@@ -53,7 +53,7 @@ def post_login(session: requests.Session, base: str, username: str, password: st
         data={"csrfmiddlewaretoken": token, "username": username, "password": password},
         headers={"Referer": url},
         allow_redirects=False,
-        timeout=10,
+        timeout=30,
     )
 
 

@@ -18,7 +18,7 @@ from .conftest import FRONTEND, csrf_token
 
 
 def get(url: str) -> requests.Response:
-    return requests.get(url, allow_redirects=False, timeout=10)
+    return requests.get(url, allow_redirects=False, timeout=30)
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def test_a_translation_redirects_under_its_language(api_url, news):
     french.save_revision().publish()
 
     response = requests.get(
-        f"{api_url}/news/hub-de-kutaisi/", headers={"Accept-Language": "fr"}, allow_redirects=False, timeout=10
+        f"{api_url}/news/hub-de-kutaisi/", headers={"Accept-Language": "fr"}, allow_redirects=False, timeout=30
     )
 
     assert response.status_code == 302
@@ -94,8 +94,8 @@ def test_without_a_front_end_address_a_live_page_is_404_too(api_url, news, tree)
 def test_view_live_in_the_admin_points_at_the_front_end(api_url, news, logged_in):
     session = logged_in()
 
-    listing = session.get(f"{api_url}/admin/pages/{news.get_parent().pk}/", timeout=10)
-    edit = session.get(f"{api_url}/admin/pages/{news.pk}/edit/", timeout=10)
+    listing = session.get(f"{api_url}/admin/pages/{news.get_parent().pk}/", timeout=30)
+    edit = session.get(f"{api_url}/admin/pages/{news.pk}/edit/", timeout=30)
 
     assert listing.status_code == edit.status_code == 200
     assert f'href="{FRONTEND}/news/kutaisi-hub/"' in listing.text
@@ -111,8 +111,8 @@ def test_the_admin_preview_still_renders_the_page(api_url, tree, logged_in):
     form = nested_form_data({"title": "Citynews (draft)", "slug": home.slug, "intro": rich_text("<p>Intro</p>")})
     form["csrfmiddlewaretoken"] = csrf_token(session, edit_url)
 
-    stored = session.post(preview_url, data=form, headers={"Referer": edit_url}, timeout=10)
-    response = session.get(preview_url, timeout=10)
+    stored = session.post(preview_url, data=form, headers={"Referer": edit_url}, timeout=30)
+    response = session.get(preview_url, timeout=30)
 
     assert stored.json() == {"is_valid": True, "is_available": True}
     assert response.status_code == 200

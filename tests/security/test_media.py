@@ -40,7 +40,7 @@ def public_image(media, db) -> Any:
 
 
 def get(url: str, session: requests.Session | None = None) -> requests.Response:
-    return (session or requests).get(url, allow_redirects=False, timeout=10)
+    return (session or requests).get(url, allow_redirects=False, timeout=30)
 
 
 def test_a_public_image_and_its_renditions_are_served_and_may_be_cached(api_url, public_image):

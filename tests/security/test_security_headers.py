@@ -13,7 +13,7 @@ def policy(header: str) -> dict[str, set[str]]:
 
 @pytest.mark.parametrize("path", ["/admin/login/", "/admin/", "/graphql/?query=%7B__typename%7D", "/nowhere/"])
 def test_csp_and_permissions_policy_are_on_every_answer(api_url, db, path):
-    response = requests.get(api_url + path, timeout=10, allow_redirects=False)
+    response = requests.get(api_url + path, timeout=30, allow_redirects=False)
 
     csp = policy(response.headers["Content-Security-Policy"])
     assert csp["object-src"] == {"'none'"}
@@ -23,7 +23,7 @@ def test_csp_and_permissions_policy_are_on_every_answer(api_url, db, path):
 
 
 def test_the_admin_runs_scripts_from_its_own_origin_only(api_url, db):
-    csp = policy(requests.get(f"{api_url}/admin/login/", timeout=10).headers["Content-Security-Policy"])
+    csp = policy(requests.get(f"{api_url}/admin/login/", timeout=30).headers["Content-Security-Policy"])
 
     assert csp["default-src"] == {"'self'"}
     assert csp["script-src"] == {"'self'", "'unsafe-inline'"}  # Wagtail's page editor runs inline scripts
@@ -35,7 +35,7 @@ def test_the_admin_runs_scripts_from_its_own_origin_only(api_url, db):
 def test_the_api_allows_nothing_but_graphiql_s_scripts_when_it_is_on(api_url, db, settings, graphiql):
     settings.CITYNEWS_GRAPHIQL = graphiql
 
-    response = requests.get(f"{api_url}/graphql/", headers={"Accept": "text/html"}, timeout=10)
+    response = requests.get(f"{api_url}/graphql/", headers={"Accept": "text/html"}, timeout=30)
 
     csp = policy(response.headers["Content-Security-Policy"])
     if graphiql:
@@ -56,7 +56,7 @@ def test_the_api_allows_nothing_but_graphiql_s_scripts_when_it_is_on(api_url, db
 def test_did_you_mean_only_while_introspection_is_on(api_url, db, settings, query, hint, introspection):
     settings.CITYNEWS_GRAPHQL_INTROSPECTION = introspection
 
-    response = requests.post(f"{api_url}/graphql/", json={"query": query}, timeout=10)
+    response = requests.post(f"{api_url}/graphql/", json={"query": query}, timeout=30)
 
     assert response.status_code == 400
     assert ("Did you mean" in response.text) is introspection
