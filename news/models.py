@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import IndexPage
+from home.widgets import CountedTextarea
 
 STANDFIRST_MAX_LENGTH = 300
 
@@ -86,7 +87,7 @@ class NewsPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("date"), FieldPanel("end_date")]),
-        FieldPanel("standfirst"),
+        FieldPanel("standfirst", widget=CountedTextarea(attrs={"rows": 3})),
         MultiFieldPanel(
             [
                 FieldPanel("hero_image"),

@@ -127,6 +127,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Citynews"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "home.CitynewsImage"
+# Issue 10: alt text (Wagtail's "description") is required on every image, with help for editors.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.CitynewsImageForm"
+# Issue 10: Wagtail 8's autosave creates a new page in the background while the editor types; a
+# Save or Publish clicked meanwhile fails with a 500 and the half-created page's slug blocks the
+# next attempt. Autosave stays off (0) unless an interval in milliseconds is given.
+WAGTAIL_AUTOSAVE_INTERVAL = env.int("WAGTAIL_AUTOSAVE_INTERVAL", default=0)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
