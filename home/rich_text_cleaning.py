@@ -11,6 +11,7 @@ save.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape, unescape
 
@@ -54,7 +55,7 @@ def is_placeholder_href(href: str | None) -> bool:
     return target in ("", "#") or re.sub(r"[\s\x00-\x1f]", "", target).lower().startswith(("javascript:", "vbscript:"))
 
 
-def _text_parts(html: str, transform) -> str:  # type: ignore[no-untyped-def]
+def _text_parts(html: str, transform: Callable[[str], str]) -> str:
     """Applies ``transform`` to the text between tags, never to tags or their attributes."""
     return "".join(part if part.startswith("<") else transform(part) for part in _TAG_OR_TEXT.split(html))
 
