@@ -23,6 +23,7 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, LinksBlock
 from home.models import HeadlessMixin, IndexPage
 from home.rich_text_fields import CleanRichTextField
+from home.widgets import CountedTextarea
 
 from .blocks import AgendaDayBlock, ObjectiveBlock, SiteVisitBlock
 
@@ -127,7 +128,7 @@ class ConferencePage(HeadlessMixin, Page):
             ],
             heading=_("When and where"),
         ),
-        FieldPanel("summary"),
+        FieldPanel("summary", widget=CountedTextarea(attrs={"rows": 4})),
         FieldPanel("background"),
         FieldPanel("target_audience"),
         FieldPanel("body"),

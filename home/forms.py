@@ -1,12 +1,19 @@
-"""The admin's image form (``WAGTAILIMAGES_IMAGE_FORM_BASE``): Wagtail's, with a stricter file field."""
+"""The admin's image form (``WAGTAILIMAGES_IMAGE_FORM_BASE``): Wagtail's, with a stricter file field
+and alt text that is required and explained, never the file name."""
 
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 from .image_checks import DAMAGED, check_image_decodes, check_image_structure
+
+ALT_TEXT_HELP = _(
+    "What the image shows, for people who cannot see it (screen readers, slow connections), e.g. "
+    "'Mayors on the stage of the Kutaisi theatre'. The API serves it as the image's alt text."
+)
 
 
 class CheckedImageField(WagtailImageField):
@@ -36,3 +43,8 @@ class CitynewsImageForm(BaseImageForm):
         if "file" in self.fields:
             field = self.fields["file"]
             self.fields["file"] = CheckedImageField(required=field.required, label=field.label, widget=field.widget)
+        if "description" in self.fields:
+            description = self.fields["description"]
+            description.required = True
+            description.label = _("Alt text")
+            description.help_text = ALT_TEXT_HELP

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import HeadlessMixin, IndexPage
+from home.widgets import CountedTextarea
 
 from .forms import NewsPageForm
 
@@ -88,7 +89,7 @@ class NewsPage(HeadlessMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("date"), FieldPanel("end_date")]),
-        FieldPanel("standfirst"),
+        FieldPanel("standfirst", widget=CountedTextarea(attrs={"rows": 3})),
         MultiFieldPanel(
             [
                 FieldPanel("hero_image"),

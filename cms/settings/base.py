@@ -24,7 +24,7 @@ INSTALLED_APPS = [
     "conferences",
     "news",
     "demo",
-    # Issue 10: "Import a document" (manage.py import_document and the admin action).
+    # "Import a document" (manage.py import_document and the admin action).
     "document_import",
     "graphql_api",
     "feeds",
@@ -159,6 +159,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Citynews"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "home.CitynewsImage"
+# Wagtail 8's autosave creates a new page in the background while the editor types; a
+# Save or Publish clicked meanwhile fails with a 500 and the half-created page's slug blocks the
+# next attempt. Autosave stays off (0) unless an interval in milliseconds is given.
+WAGTAIL_AUTOSAVE_INTERVAL = env.int("WAGTAIL_AUTOSAVE_INTERVAL", default=0)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -265,6 +269,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # from the header alone, before anything is decoded; home/image_checks.py then refuses damaged,
 # truncated and polyglot files. 40 megapixels decode in about 160 MB.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# The image form also makes alt text (Wagtail's "description") required, with help for editors.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.CitynewsImageForm"
 
 # --- Newsletter digest (`manage.py newsletter`, `make newsletter`) ---------------------------------

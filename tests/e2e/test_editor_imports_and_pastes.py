@@ -3,6 +3,7 @@ serves it with its fields filled; an editor pastes the seeds into a paragraph, a
 HTML, and what the API serves is clean. The import screenshot in the README is taken here."""
 
 import json
+import re
 import urllib.request
 from pathlib import Path
 
@@ -134,7 +135,11 @@ def test_seeds_pasted_as_text_and_html_are_served_clean(
     sign_in(page, live_server)
     page.goto(f"{live_server.url}/admin/pages/add/news/newspage/{site_tree['news'].pk}/")
     page.fill("#id_title", "Pasted seeds")
+    page.fill("#id_standfirst", "x" * 310)  # pasted over the limit: kept whole and counted, not cut
+    expect(page.locator("#id_standfirst")).to_have_value("x" * 310)
+    expect(page.locator("#id_standfirst-character-count")).to_contain_text("310 / 300 characters: 10 too many")
     page.fill("#id_standfirst", "Seeds 001 and 002 pasted as text and as HTML.")
+    expect(page.locator("#id_standfirst-character-count")).to_have_text("45 / 300 characters")
     pastes = [(seed.read_text(), html) for seed in (SEED_001, SEED_002) for html in (None, pasted_html(seed))]
     editors = page.locator("[contenteditable=true]")
     for number, (text, html) in enumerate(pastes, start=1):
@@ -144,7 +149,10 @@ def test_seeds_pasted_as_text_and_html_are_served_clean(
         editor_box = editors.nth(number - 1)
         editor_box.click()
         paste(page, text, html)
-        expect(editor_box).to_contain_text("EU4Culture" if text.startswith(" Kutaisi") else "Barcelona")
+        word = "EU4Culture" if text.startswith(" Kutaisi") else "Barcelona"
+        expect(editor_box).to_contain_text(word)
+        # Draftail writes the editor's content into the form's hidden input a moment later.
+        expect(page.locator(f"input[name='body-{number - 1}-value']")).to_have_value(re.compile(word))
     publish(page)
 
     news = NewsPage.objects.get()
@@ -157,7 +165,7 @@ def test_seeds_pasted_as_text_and_html_are_served_clean(
         for artefact in ARTEFACTS:
             assert artefact not in paragraph["richText"]["html"]
             assert artefact not in paragraph["richText"]["text"]
-        assert "\n\n" in paragraph["richText"]["text"]
+        assert "\n\n" in paragraph["richText"]["text"], paragraph
     assert "The event focused on the facilitation of networking" in paragraphs[0]["richText"]["text"]
     assert "<b>primary target group</b>" in paragraphs[2]["richText"]["html"]
     assert "<b>primary target group</b>" in paragraphs[3]["richText"]["html"]
