@@ -1,9 +1,17 @@
 """``search(query:)``: published pages of every type, best match first, restricted by ``types``, paginated."""
 
+import re
 from typing import Any
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from wagtail.models import Page as WagtailPage
 
+from cities.models import CityProfilePage
+from conferences.models import ConferencePage
+from graphql_api.search import ranked_matches
+from news.models import NewsPage
 from tests import factories
 
 from .fixtures_lists import NEWS_TITLES, titles, translate
@@ -174,3 +182,29 @@ def test_search_in_french(graphql, programme):
 def test_get_and_post_give_the_same_results(graphql, zugdidi):
     variables = {"query": "Zugdidi", "first": 3}
     assert graphql(SEARCH, variables, method="GET").data == graphql(SEARCH, variables).data
+
+
+def test_the_ranked_search_and_its_total_are_answered_from_the_gin_indexes(db, zugdidi):
+    """With sequential scans priced out, PostgreSQL still answers: the match conditions are
+    indexable, so a search costs what its matches cost, however large the archive grows."""
+    candidates = WagtailPage.objects.filter(live=True)
+    matches = ranked_matches(candidates, "Zugdidi", [NewsPage, ConferencePage, CityProfilePage])
+    with connection.cursor() as cursor:
+        # An archive-sized index (rolled back with the test), so that the planner weighs it as one.
+        cursor.execute(
+            """INSERT INTO wagtailsearch_indexentry
+                   (content_type_id, object_id, title, body, autocomplete, title_norm, title_text, body_text)
+               SELECT %s, n::text, to_tsvector('filler ' || n), to_tsvector('more filler text'), '', 1.0, '', ''
+               FROM generate_series(1000000, 1005000) AS n""",
+            [ContentType.objects.get_for_model(NewsPage).pk],
+        )
+        cursor.execute("ANALYZE wagtailsearch_indexentry")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        for queryset in (matches.values("object_id")[:10], matches.values("pk")):
+            sql, params = queryset.query.sql_with_params()
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert "Seq Scan on wagtailsearch_indexentry" not in plan, plan
+            assert re.search(r"Bitmap Index Scan on wagtailsear_title_\w+_gin", plan), plan
+            assert re.search(r"Bitmap Index Scan on wagtailsear_body_\w+_gin", plan), plan
+    assert matches.count() == 6
