@@ -177,7 +177,7 @@ class PageTemplateTests(WagtailPageTestCase):
                 "format": "in_person",
                 **{
                     name: streamfield([])
-                    for name in ("objectives", "agenda", "site_visits", "expected_outcomes", "documents")
+                    for name in ("objectives", "agenda", "site_visits", "expected_outcomes", "documents", "body")
                 },
                 "background": rich_text(""),
                 "target_audience": rich_text(""),
