@@ -1,8 +1,8 @@
 """Answers to anonymous GET queries from Django's cache, and automatic persisted queries (APQ).
 
 A GET answer without errors is stored under a hash of the normalised query, its variables and
-operation name, the host (the site) and ``Accept-Language``, together with the content version
-token (``content_version``) it was computed under. Any change to content replaces the token, so
+operation name and the host (the site; the language is the query's own ``locale:``), together
+with the content version token (``home.content_version``) it was computed under. Any change to content replaces the token, so
 no process anywhere serves an answer older than the last publish; with Redis as the cache the
 stored answers are shared by every process and host.
 
