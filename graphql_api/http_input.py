@@ -8,9 +8,12 @@ sent bytes that are not one GraphQL request.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.http import HttpRequest, HttpResponseBase, JsonResponse
+from django.utils.cache import patch_cache_control
 
 from . import limits
 from .errors import BAD_REQUEST, BAD_USER_INPUT, LIMIT_EXCEEDED, UNSAFE_CHARACTERS, UNSAFE_STRING_MESSAGE
@@ -46,6 +49,24 @@ def refused_request(request: HttpRequest) -> JsonResponse | None:
     except RequestRefused as refusal:
         return graphql_error_response(refusal.status, refusal.code, refusal.message)
     return None
+
+
+def refuse_malformed(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """Wraps the endpoint so a malformed request is refused before anything else sees it.
+
+    Outermost, so that no later layer (the response cache keys only on the GraphQL parts of a
+    GET) can answer a request that should have been refused.
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        refusal = refused_request(request)
+        if refusal is not None:
+            patch_cache_control(refusal, no_store=True)
+            return refusal
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def graphql_shaped(response: HttpResponseBase) -> HttpResponseBase:

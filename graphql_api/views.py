@@ -20,7 +20,7 @@ from cms.outages import RETRY_AFTER_SECONDS
 
 from .context import ApiContext
 from .errors import SERVICE_UNAVAILABLE
-from .http_input import graphql_shaped, refused_request
+from .http_input import graphql_shaped, refuse_malformed
 from .response_cache import cache_responses
 from .schema import schema
 
@@ -33,11 +33,7 @@ class CitynewsGraphQLView(GraphQLView[ApiContext, None]):
         return settings.CITYNEWS_GRAPHIQL and super().should_render_graphql_ide(request)
 
     def dispatch(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
-        refusal = refused_request(request)
-        if refusal is not None:
-            response: HttpResponseBase = refusal
-        else:
-            response = graphql_shaped(super().dispatch(request, *args, **kwargs))
+        response = graphql_shaped(super().dispatch(request, *args, **kwargs))
         if response.get("Content-Type", "").startswith("application/json"):
             apply_http_semantics(request, response)
         return response
@@ -60,7 +56,9 @@ def apply_http_semantics(request: HttpRequest, response: HttpResponseBase) -> No
         patch_cache_control(response, no_store=True)
 
 
-graphql_view = cache_responses(
-    csrf_exempt(CitynewsGraphQLView.as_view(schema=schema, graphql_ide="graphiql", allow_queries_via_get=True))
+graphql_view = refuse_malformed(
+    cache_responses(
+        csrf_exempt(CitynewsGraphQLView.as_view(schema=schema, graphql_ide="graphiql", allow_queries_via_get=True))
+    )
 )
 graphql_view.language_neutral = True  # type: ignore[attr-defined]  # see cms.middleware.LocaleMiddleware

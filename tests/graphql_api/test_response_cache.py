@@ -69,6 +69,15 @@ def test_a_repeated_get_is_served_from_the_cache_with_etag_and_surrogate_keys(ap
     assert headers["Cache-Tag"] == ",".join(keys)
 
 
+def test_a_request_the_api_refuses_is_refused_even_when_its_query_is_cached(api_url, cached):
+    """The cache keys on the GraphQL parts of a GET only: the request's own checks come first."""
+    assert _get(api_url, {"query": QUERY})[0] == 200
+    status, headers, body = _get(api_url, {"query": QUERY, "pad": "x" * 7_000})
+    assert status == 414
+    assert body["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
+    assert CACHE_HEADER not in headers
+
+
 def test_if_none_match_gets_304_without_a_body(api_url, cached):
     _status, headers, _body = _get(api_url, {"query": QUERY})
     status, not_modified_headers, body = _get(api_url, {"query": QUERY}, {"If-None-Match": headers["ETag"]})
