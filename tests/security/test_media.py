@@ -12,6 +12,7 @@ import pytest
 import requests
 from wagtail.models import Collection, CollectionViewRestriction
 
+from cms.image_serving import image_url
 from tests import factories
 from tests.graphql_api.conftest import assert_num_queries
 
@@ -62,6 +63,22 @@ def test_a_restricted_image_s_original_and_renditions_are_404_to_strangers(api_u
         response = get(api_url + url)
         assert response.status_code == 404, url
         assert response.content[:4] != b"\x89PNG"
+
+
+def test_the_signed_rendering_view_applies_the_same_restrictions(api_url, public_image, private_image, logged_in):
+    """Renditions not made yet are linked through Wagtail's signed view: it checks the collection too."""
+    public = get(api_url + image_url(public_image, "width-40|format-png"))
+    refused = get(api_url + image_url(private_image, "width-40|format-png"))
+    for_an_editor = get(api_url + image_url(private_image, "width-40|format-png"), logged_in())
+
+    assert public.status_code == 200
+    assert "public" in public.headers["Cache-Control"]
+    assert refused.status_code == 404
+    assert refused.content[:4] != b"\x89PNG"
+    assert for_an_editor.status_code == 200
+    assert for_an_editor.content[:4] == b"\x89PNG"
+    assert "no-store" in for_an_editor.headers["Cache-Control"]
+    assert "public" not in for_an_editor.headers["Cache-Control"]
 
 
 def test_an_editor_sees_restricted_images_and_no_one_caches_them(api_url, private_image, logged_in):
