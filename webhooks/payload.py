@@ -2,8 +2,10 @@
 
 Fields: ``event``, ``type`` (the model, e.g. ``news.newspage``), ``id``, ``urlPath`` and ``url``
 (as the API gives them; null for snippets, images and documents), ``locale`` (null when the
-object has none), ``timestamp`` (UTC, ISO 8601) and ``affected``: the ids of every page whose
-API output the change alters (the page and its translations, the pages it references, the pages referencing it).
+object has none), ``timestamp`` (UTC, ISO 8601), ``affected``: the ids of every page whose
+API output the change alters (the page and its translations, the pages it references, the pages referencing it),
+and ``surrogateKeys``: the keys of the object and of those pages as the API's ``Surrogate-Key`` header
+names them (``page-12``, ``image-3``...), so a receiver can purge a CDN precisely.
 """
 
 from typing import Any
@@ -12,8 +14,11 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, ReferenceIndex, Site
 
+from home.frontend import frontend_url
 from home.models import FrontendSettings
 
 
@@ -22,6 +27,7 @@ def build_payload(event: str, obj: Model) -> dict[str, Any]:
     url_path, url = _location(page) if page else (None, None)
     locale = getattr(obj, "locale", None)
     model = page.specific_class if page and page.specific_class else type(obj)
+    affected = _affected_page_ids(obj)
     return {
         "event": event,
         "type": model._meta.label_lower,
@@ -30,8 +36,20 @@ def build_payload(event: str, obj: Model) -> dict[str, Any]:
         "url": url,
         "locale": locale.language_code if isinstance(locale, Locale) else None,
         "timestamp": timezone.now().isoformat().replace("+00:00", "Z"),
-        "affected": [str(pk) for pk in sorted(_affected_page_ids(obj))],
+        "affected": [str(pk) for pk in sorted(affected)],
+        "surrogateKeys": sorted({_surrogate_key(obj)} | {f"page-{pk}" for pk in affected}),
     }
+
+
+def _surrogate_key(obj: Model) -> str:
+    """The key the API's answers list ``obj`` under (``graphql_api.planning.plan``: pages as ``page``)."""
+    if isinstance(obj, Page):
+        return f"page-{obj.pk}"
+    if isinstance(obj, get_image_model()):
+        return f"image-{obj.pk}"
+    if isinstance(obj, get_document_model()):
+        return f"document-{obj.pk}"
+    return f"{obj._meta.model_name}-{obj.pk}"
 
 
 def _location(page: Page) -> tuple[str | None, str | None]:
@@ -40,9 +58,8 @@ def _location(page: Page) -> tuple[str | None, str | None]:
         for root in Page.objects.filter(translation_key=site.root_page.translation_key):
             if page.path.startswith(root.path):
                 path = "/" + page.url_path[len(root.url_path) :]
-                base_url = FrontendSettings.for_site(site).base_url.rstrip("/")
-                prefix = "" if page.locale_id == Locale.get_default().pk else f"/{page.locale.language_code}"
-                return path, f"{base_url}{prefix}{path}" if base_url else None
+                base_url = FrontendSettings.for_site(site).base_url
+                return path, frontend_url(base_url, path, page.locale.language_code) if base_url else None
     return None, None
 
 

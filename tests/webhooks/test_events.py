@@ -63,6 +63,8 @@ def test_publish(tree, events):
         "locale": "en",
         # The item and the city it names, whose list of news changes with it.
         "affected": sorted([str(page.pk), str(tree["city"].pk)]),
+        # What the API's Surrogate-Key header lists for those pages, for a precise CDN purge.
+        "surrogateKeys": sorted([f"page-{page.pk}", f"page-{tree['city'].pk}"]),
     }
 
 
@@ -142,10 +144,12 @@ def test_snippets_images_and_documents(tree, events):
     assert (changed["urlPath"], changed["url"]) == (None, None)
     assert changed["locale"] == "en"
     assert changed["affected"] == [str(news.pk)]
+    assert changed["surrogateKeys"] == sorted([f"partnership-{partnership.pk}", f"page-{news.pk}"])
 
     image.title = "The new library"
     (image_changed,) = events(image.save)
     assert (image_changed["event"], image_changed["affected"]) == ("image.changed", [str(news.pk)])
+    assert image_changed["surrogateKeys"] == sorted([f"image-{image.pk}", f"page-{news.pk}"])
 
     document = factories.DocumentFactory()
     (deleted,) = events(document.delete)
