@@ -12,8 +12,11 @@ from cms.image_serving import URL_PATTERN, VIEW_NAME, serve_image
 from cms.security_headers import graphql_csp
 from graphql_api.views import graphql_view
 from home import headless, media
+from home.image_upload import add_images
 
 urlpatterns = [
+    # Drag-and-drop image upload: Wagtail's, asking for alt text in the details step (home/image_upload.py).
+    path("admin/images/multiple/add/", add_images),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Where Wagtail sends a reader of a login-restricted document: the admin's login.

@@ -1,7 +1,7 @@
 """The admin's image form (``WAGTAILIMAGES_IMAGE_FORM_BASE``): Wagtail's, with a stricter file field
 and alt text that is required and explained, never the file name."""
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -36,7 +36,13 @@ class CheckedImageField(WagtailImageField):
 
 
 class CitynewsImageForm(BaseImageForm):
-    """Used by every admin view that takes an image file: single and multiple upload, edit."""
+    """Used by every admin view that takes an image file: single and multiple upload, edit.
+
+    The multiple upload's file step (``home.image_upload``) turns ``alt_text_required`` off: there
+    the editor drops files, and is asked for alt text in each image's details form after.
+    """
+
+    alt_text_required: ClassVar[bool] = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -45,6 +51,6 @@ class CitynewsImageForm(BaseImageForm):
             self.fields["file"] = CheckedImageField(required=field.required, label=field.label, widget=field.widget)
         if "description" in self.fields:
             description = self.fields["description"]
-            description.required = True
+            description.required = self.alt_text_required
             description.label = _("Alt text")
             description.help_text = ALT_TEXT_HELP

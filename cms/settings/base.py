@@ -246,6 +246,9 @@ MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddlewar
 MIDDLEWARE.insert(
     MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1, "cms.security_headers.PermissionsPolicyMiddleware"
 )
+# The admin's Preview frames each site's front-end preview address: admin pages add exactly those
+# origins to frame-src (cms/preview_frame_csp.py).
+MIDDLEWARE.insert(MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1, "cms.preview_frame_csp.PreviewFrameMiddleware")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -111,13 +111,13 @@ def test_editor_previews_an_unpublished_title_on_the_front_end(
     preview = graphql(
         live_server, "query($token: String!) { preview(token: $token) { __typename id title } }", {"token": token}
     )
-    assert preview == {"data": {"preview": {"__typename": "NewsItem", "id": str(item.pk), "title": DRAFT_TITLE}}}
+    assert preview["data"] == {"preview": {"__typename": "NewsItem", "id": str(item.pk), "title": DRAFT_TITLE}}
     public = graphql(
         live_server,
         "query($id: ID!, $path: String!) { newsItem(id: $id) { title } page(urlPath: $path) { title } }",
         {"id": str(item.pk), "path": "/news/library/"},
     )
-    assert public == {"data": {"newsItem": {"title": LIVE_TITLE}, "page": {"title": LIVE_TITLE}}}
+    assert public["data"] == {"newsItem": {"title": LIVE_TITLE}, "page": {"title": LIVE_TITLE}}  # beside the query cost
     assert NewsPage.objects.get(pk=item.pk).title == LIVE_TITLE  # nothing was saved or published
     # The panel's frame and the new tab each opened the preview address with a token of its own.
     previews = [path for path in FrontEnd.requested if path.startswith("/api/preview")]

@@ -37,6 +37,33 @@ def test_an_image_without_alt_text_is_refused_with_an_explanation(admin_client):
 
 
 @pytest.mark.django_db
+def test_a_dropped_image_is_stored_then_its_details_ask_for_alt_text(admin_client):
+    dropped = admin_client.post(
+        reverse("wagtailimages:add_multiple"), {"files[]": png()}, headers={"X-Requested-With": "XMLHttpRequest"}
+    )
+    image = CitynewsImage.objects.get()
+    details = reverse("wagtailimages:edit_multiple", args=(image.pk,))
+    prefix = f"image-{image.pk}-"
+
+    assert dropped.json()["success"] is True
+    assert f'name="{prefix}description"' in dropped.json()["form"]
+    assert "screen readers" in dropped.json()["form"]
+
+    refused = admin_client.post(details, {f"{prefix}title": "Kutaisi theatre", f"{prefix}description": ""})
+    assert refused.json()["success"] is False
+    assert "This field is required." in refused.json()["form"]
+    image.refresh_from_db()
+    assert image.description == ""
+
+    saved = admin_client.post(
+        details, {f"{prefix}title": "Kutaisi theatre", f"{prefix}description": "The Kutaisi theatre at dusk"}
+    )
+    assert saved.json()["success"] is True
+    image.refresh_from_db()
+    assert image.description == "The Kutaisi theatre at dusk"
+
+
+@pytest.mark.django_db
 def test_the_standfirst_is_counted_not_cut_and_an_overlong_one_is_refused(site_tree, admin_client):
     add = reverse("wagtailadmin_pages:add", args=["news", "newspage", site_tree["news"].pk])
 

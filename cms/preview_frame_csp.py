@@ -1,0 +1,39 @@
+"""The admin's Preview panel frames each site's front-end preview address: allow exactly those origins.
+
+``home.models.FrontendPreviewMixin`` redirects the panel's frame to ``FrontendSettings.preview_url``;
+the policy's ``frame-src 'self'`` would block it. Admin HTML answers get every site's preview
+origin added to ``frame-src`` (one query); nothing else is loosened, and no other answer changes.
+"""
+
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from django.http import HttpRequest, HttpResponseBase
+from django.urls import reverse
+
+from home.models import FrontendSettings
+
+
+def preview_origins() -> list[str]:
+    """The scheme://host[:port] of every site's front-end preview address, each once, sorted."""
+    urls = FrontendSettings.objects.exclude(preview_url="").values_list("preview_url", flat=True)
+    return sorted({f"{parts.scheme}://{parts.netloc}" for parts in map(urlsplit, urls) if parts.netloc})
+
+
+class PreviewFrameMiddleware:
+    """Sits inside django-csp's middleware, which reads ``response._csp_update`` as it builds the header."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if request.path.startswith(reverse("wagtailadmin_home")) and response.get("Content-Type", "").startswith(
+            "text/html"
+        ):
+            origins = preview_origins()
+            if origins:
+                update: dict[str, list[str]] = dict(getattr(response, "_csp_update", None) or {})
+                update["frame-src"] = [*update.get("frame-src", []), *origins]
+                response._csp_update = update  # type: ignore[attr-defined]
+        return response
