@@ -10,10 +10,10 @@ Answers are never cached: they show unpublished content to whoever holds the tok
 from typing import Annotated
 
 import strawberry
-from django.db import transaction
 from django.utils.cache import patch_cache_control
 from strawberry.types import Info
 
+from previews.rolled_back_writes import rolled_back_writes
 from previews.tokens import InvalidPreviewToken, previewed_page
 
 from .context import ApiContext
@@ -42,8 +42,7 @@ class PreviewQuery:
         except InvalidPreviewToken as error:
             raise BadInput(str(error)) from None
         locale = next(locale for locale in ctx.locales.values() if locale.pk == page.locale_id)
-        with transaction.atomic():
-            page.save(clean=False)  # with its inline rows and many-to-many links; never committed
+        with rolled_back_writes():
+            page.save(clean=False)  # with its inline rows and many-to-many links; never committed nor indexed
             plan(Scope(ctx=ctx, locale=locale), [page], [root_selection(info)])
-            transaction.set_rollback(True)
         return page

@@ -97,7 +97,7 @@ def test_editor_imports_the_concept_note_reviews_and_publishes_it(
         "background { html text } } }",
     )["conference"]
     assert data["title"] == "Second Global Meeting of the Partnerships for Sustainable Cities"
-    assert (data["startDate"], data["endDate"], data["documentKind"]) == ("2024-03-12", "2024-03-14", "concept_note")
+    assert (data["startDate"], data["endDate"], data["documentKind"]) == ("2024-03-12", "2024-03-14", "CONCEPT_NOTE")
     assert data["hostCity"] == {"title": "Barcelona"}
     assert [o["keyword"] for o in data["objectives"]] == [
         "Results",

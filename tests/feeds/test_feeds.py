@@ -226,7 +226,7 @@ def test_feeds_need_the_front_end_address(api_url, content):
     assert b"front-end address" in body
 
 
-@pytest.mark.parametrize(("path", "expected"), [("/feeds/news.rss", 11), ("/feeds/conferences.ics", 7)])
+@pytest.mark.parametrize(("path", "expected"), [("/feeds/news.rss", 5), ("/feeds/conferences.ics", 2)])
 def test_a_feed_costs_the_same_queries_for_one_item_or_many(api_url, content, path, expected):
     for number in range(3):
         factories.ConferencePageFactory(parent=content["conferences"], host_city=content["gyumri"], title=f"C{number}")
@@ -234,5 +234,6 @@ def test_a_feed_costs_the_same_queries_for_one_item_or_many(api_url, content, pa
     with assert_num_queries(expected):
         assert get(api_url, path)[0] == 200
     NewsPage.objects.exclude(pk=content["news_items"][0].pk).delete()
+    get(api_url, path)  # the delete changed the content, so the shared site lookups are read again once
     with assert_num_queries(expected):
         assert get(api_url, path)[0] == 200

@@ -8,6 +8,8 @@ import urllib.parse
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
@@ -125,10 +127,21 @@ def test_preview_query_count_is_pinned(graphql, programme):
     graphql(PREVIEW, {"token": token})  # warms the per-process caches (content types, settings)
     # The site and the preview row; rebuilding the page from its serialized state as Wagtail
     # rebuilds a revision (a query per reference it holds); writing that state for the planning
-    # (the page, its inline rows, links and tags, the reference and search indexes Wagtail keeps),
+    # (the page, its inline rows, links and tags, the reference index Wagtail keeps; not the search index),
     # rolled back; then the loaders of `newsItem`. All bounded by the page's own references.
-    with assert_num_queries(76):
+    with assert_num_queries(67):
         assert graphql(PREVIEW, {"token": token}).data["preview"]
+
+
+def test_a_preview_is_not_indexed_for_search_but_a_real_save_still_is(graphql, programme):
+    item = news(programme, 1)
+    token = create_preview(edited(item, title="Never searchable"), programme["site"])
+    with CaptureQueriesContext(connection) as context:
+        assert graphql(PREVIEW, {"token": token}).data["preview"]["title"] == "Never searchable"
+    assert not [query["sql"] for query in context.captured_queries if "wagtailsearch_indexentry" in query["sql"]]
+    item.title = "Searchable"
+    item.save()
+    assert NewsPage.objects.live().search("Searchable").results()[0] == item
 
 
 def test_preview_answers_are_never_cached(api_url, db, programme):
