@@ -172,7 +172,7 @@ def _start_server(port: int) -> subprocess.Popen[bytes]:
 
 
 @pytest.fixture
-def two_servers(transactional_db, settings) -> Iterator[tuple[str, str]]:
+def two_servers(transactional_db, django_db_serialized_rollback, settings) -> Iterator[tuple[str, str]]:
     """Two gunicorn processes on this test's (committed) database and the Redis of ``make test``."""
     redis_url = os.environ.get("REDIS_URL")
     if not redis_url:

@@ -19,7 +19,7 @@ from tests.news.test_news_pages import news_form
 
 
 @pytest.fixture
-def page(transactional_db: None) -> Any:
+def page(transactional_db: None, django_db_serialized_rollback: None) -> Any:
     tree = make_site_tree()
     page = NewsPageFactory(parent=tree["news"], title="Original title")
     page.save_revision()
@@ -48,7 +48,7 @@ def page_table_locked() -> Iterator[None]:
 
 
 def test_a_save_refused_halfway_keeps_every_revision_says_so_and_succeeds_when_sent_again(editor, page):
-    """One test: ``transactional_db`` empties the database after each test, Wagtail's root page included."""
+    """One test: the page table lock needs committed data, so this runs as a transactional test."""
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     form = news_form(title="Draft title", slug=page.slug)
     before = list(page.revisions.order_by("pk").values_list("pk", "content"))

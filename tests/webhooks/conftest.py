@@ -89,7 +89,7 @@ def _database_url() -> str:
 
 
 @pytest.fixture
-def worker(transactional_db: None) -> Iterator[Callable[..., None]]:
+def worker(transactional_db: None, django_db_serialized_rollback: None) -> Iterator[Callable[..., None]]:
     """Starts ``manage.py db_worker`` for the webhooks queue; the test calls it when ready."""
     processes: list[subprocess.Popen] = []
 
