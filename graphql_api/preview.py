@@ -13,7 +13,7 @@ import strawberry
 from django.utils.cache import patch_cache_control
 from strawberry.types import Info
 
-from previews.rolled_back_writes import rolled_back_writes
+from home.rolled_back_writes import rolled_back_writes
 from previews.tokens import InvalidPreviewToken, previewed_page
 
 from .context import ApiContext

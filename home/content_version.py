@@ -34,6 +34,8 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .rolled_back_writes import is_rolling_back
+
 KEY = "citynews:content-version"
 CONTENT_APPS = frozenset({"news", "conferences", "cities", "partnerships", "home"})
 
@@ -63,7 +65,7 @@ def _changes_content(sender: type[Model]) -> bool:
 
 
 def _on_change(sender: type[Model], **_kwargs: Any) -> None:
-    if isinstance(sender, type) and _changes_content(sender):
+    if isinstance(sender, type) and _changes_content(sender) and not is_rolling_back():
         bump()
         transaction.on_commit(bump)
 

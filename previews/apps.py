@@ -7,6 +7,6 @@ class PreviewsConfig(AppConfig):
 
     def ready(self) -> None:
         # Listed after wagtail.search in INSTALLED_APPS, so Wagtail's handlers are connected by now.
-        from .rolled_back_writes import guard_search_index
+        from home.rolled_back_writes import guard_search_index
 
         guard_search_index()

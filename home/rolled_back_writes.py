@@ -3,7 +3,9 @@
 The GraphQL ``preview`` writes the previewed state so that the live loaders can read it, then rolls
 it back. Wagtail indexes every saved page for search with a task that runs at once, in that
 transaction: about ten queries, one of them an UPDATE of every entry of the search index, all for a
-state that is thrown away. ``rolled_back_writes`` marks the writes, and the search index skips them.
+state that is thrown away; and the content version (``content_version``) would be replaced, so every
+cached answer would be computed again. ``rolled_back_writes`` marks the writes; the search index and
+the content version skip them (``is_rolling_back``).
 """
 
 from collections.abc import Iterator
@@ -30,6 +32,11 @@ def rolled_back_writes() -> Iterator[None]:
             transaction.set_rollback(True)
     finally:
         _rolling_back.reset(marker)
+
+
+def is_rolling_back() -> bool:
+    """Whether the current write is inside ``rolled_back_writes``."""
+    return _rolling_back.get()
 
 
 def _index_unless_rolled_back(instance: Model, **kwargs: Any) -> None:
