@@ -1,4 +1,5 @@
-"""The news item's admin form: one link per city, whichever language version the editor picked."""
+"""The news item's admin form: one link per city, partnership and organisation, whichever language
+version the editor picked."""
 
 from typing import Any
 
@@ -6,22 +7,26 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from home.translation_links import refuse_two_language_versions
+
 
 class NewsPageForm(WagtailAdminPageForm):
     def clean(self) -> dict[str, Any]:
-        """Refuses two language versions of one city: the API shows each city once, in the reader's language."""
         cleaned_data = super().clean()
+        for field, noun in (("partnerships", _("partnership")), ("organisations", _("organisation"))):
+            try:
+                refuse_two_language_versions(cleaned_data.get(field) or [], noun)
+            except ValidationError as error:
+                self.add_error(field, error)
         links = self.formsets["city_links"]
         if not links.is_valid():  # cleans the rows (the page form is cleaned first); their errors show there
             return cleaned_data
-        seen: set[Any] = set()
-        for form in links.forms:
-            city = form.cleaned_data.get("city")
-            if city is None or form.cleaned_data.get("DELETE"):
-                continue
-            if city.translation_key in seen:
-                raise ValidationError(
-                    _("%(city)s is linked twice (in two languages): link each city once.") % {"city": city.title}
-                )
-            seen.add(city.translation_key)
+        refuse_two_language_versions(
+            (
+                form.cleaned_data["city"]
+                for form in links.forms
+                if form.cleaned_data.get("city") is not None and not form.cleaned_data.get("DELETE")
+            ),
+            _("city"),
+        )
         return cleaned_data

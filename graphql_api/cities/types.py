@@ -66,11 +66,15 @@ def _partnerships(scope: Scope, keys: set[Any], selections: list[FieldSelection]
 
 
 def _load_memberships(scope: Scope, cities: Sequence[CityProfilePage], selections: list[FieldSelection]) -> None:
-    rows = list(
+    # Memberships in two language versions of one partnership resolve to one item: keep the first.
+    first_rows: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for row in (
         CityMembership.objects.filter(page_id__in=[city.pk for city in cities])
         .order_by("sort_order")
         .values("page_id", "partnership__translation_key", "role", "since_year")
-    )
+    ):
+        first_rows.setdefault((row["page_id"], row["partnership__translation_key"]), row)
+    rows = list(first_rows.values())
     partnerships = _partnerships(
         scope,
         {row["partnership__translation_key"] for row in rows},

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -139,6 +140,17 @@ class ConferenceAdminTests(WagtailPageTestCase):
         assert page.site_visits[0].value["theme"] == "Heritage"
         assert page.site_visits[0].value["status"] == "proposed"
         assert page.expected_outcomes[0].value == "A joint declaration."
+
+    def test_two_language_versions_of_one_organiser_are_refused(self):
+        translation = self.organiser.copy_for_translation(Locale.objects.get(language_code="fr"))
+        translation.save()
+        data = conference_form()
+        data["organisers"] = [self.organiser.pk, translation.pk]
+        self.assert_not_created(
+            data,
+            "organisers",
+            "City of Gyumri is linked twice (in two languages): link each organiser once.",
+        )
 
     def test_page_type_rules(self):
         self.assertAllowedParentPageTypes(ConferenceIndexPage, {HomePage})

@@ -81,3 +81,29 @@ def test_the_root_list_filtered_by_city_has_each_item_once(graphql, linked_twice
     news = graphql('{ newsItems(filter: {city: "kutaisi"}) { totalCount edges { node { title } } } }').data
     assert news["newsItems"]["totalCount"] == 3
     assert titles(news["newsItems"]) == ["News 3", "News 2", "News 1"]
+
+
+def test_a_city_lists_each_partnership_it_belongs_to_once_in_the_editors_order(graphql, db):
+    tree = factories.make_site_tree()
+    network = factories.PartnershipFactory(name="Network", slug="network")
+    network_fr = network.copy_for_translation(french())
+    network_fr.name = "Réseau"
+    network_fr.save()
+    programme = factories.PartnershipFactory(name="Programme", slug="programme")
+    factories.CityProfilePageFactory(
+        parent=tree["cities"],
+        title="Kutaisi",
+        slug="kutaisi",
+        memberships=[
+            {"partnership": network, "role": "Member", "since_year": 2021},
+            programme,
+            {"partnership": network_fr, "role": "Membre", "since_year": 2022},
+        ],
+    )
+    query = """query ($locale: String) { city(slug: "kutaisi", locale: $locale) {
+        memberships { partnership { name } role sinceYear } } }"""
+    assert graphql(query, {"locale": "en"}).data["city"]["memberships"] == [
+        {"partnership": {"name": "Network"}, "role": "Member", "sinceYear": 2021},
+        {"partnership": {"name": "Programme"}, "role": "", "sinceYear": None},
+    ]
+    assert graphql(query, {"locale": "fr"}).data["city"]["memberships"][0]["partnership"] == {"name": "Réseau"}

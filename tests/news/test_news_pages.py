@@ -13,6 +13,7 @@ from tests.factories import (
     HomePageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    OrganisationFactory,
     PartnershipFactory,
     list_block,
     make_site_tree,
@@ -208,6 +209,34 @@ class NewsAdminTests(WagtailPageTestCase):
         self.assertContains(response, "The page could not be created due to validation errors")
         self.assertContains(response, "Kutaisi is linked twice (in two languages): link each city once.")
         assert NewsPage.objects.count() == count
+
+    def test_two_language_versions_of_one_partnership_or_organisation_are_refused(self):
+        french = Locale.objects.get(language_code="fr")
+        organisation = OrganisationFactory(name="City of Kutaisi")
+        for field, item, message in (
+            (
+                "partnerships",
+                self.partnership,
+                "EU4Culture is linked twice (in two languages): link each partnership once.",
+            ),
+            (
+                "organisations",
+                organisation,
+                "City of Kutaisi is linked twice (in two languages): link each organisation once.",
+            ),
+        ):
+            with self.subTest(field):
+                translation = item.copy_for_translation(french)
+                translation.save()
+                count = NewsPage.objects.count()
+                data = news_form()
+                data[field] = [item.pk, translation.pk]
+                response = self.client.post(self.add_url(), data)
+                assert response.status_code == 200
+                self.assertContains(response, "The page could not be created due to validation errors")
+                self.assertContains(response, message)
+                assert field in response.context["form"].errors
+                assert NewsPage.objects.count() == count
 
     # Preview
 
