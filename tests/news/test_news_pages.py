@@ -228,15 +228,9 @@ class NewsAdminTests(WagtailPageTestCase):
             with self.subTest(field):
                 translation = item.copy_for_translation(french)
                 translation.save()
-                count = NewsPage.objects.count()
                 data = news_form()
                 data[field] = [item.pk, translation.pk]
-                response = self.client.post(self.add_url(), data)
-                assert response.status_code == 200
-                self.assertContains(response, "The page could not be created due to validation errors")
-                self.assertContains(response, message)
-                assert field in response.context["form"].errors
-                assert NewsPage.objects.count() == count
+                self.assert_not_created(data, field, message)
 
     # Preview
 
