@@ -219,7 +219,7 @@ CITYNEWS_RATE_LIMIT_ENABLED = env.bool("RATE_LIMIT", default=True)
 CITYNEWS_RATE_LIMIT_POINTS = env.int("RATE_LIMIT_POINTS", default=600)
 CITYNEWS_RATE_LIMIT_WINDOW = env.int("RATE_LIMIT_WINDOW", default=60)
 # A query is charged one point per this much query cost (rounded up): at the defaults, a query at
-# the maximum cost (100,000) spends more than a whole window's allowance.
+# the maximum cost (250,000) spends more than a whole window's allowance.
 CITYNEWS_RATE_LIMIT_COST_PER_POINT = env.int("RATE_LIMIT_COST_PER_POINT", default=100)
 CITYNEWS_RATE_LIMIT_CACHE = env("RATE_LIMIT_CACHE", default="default")
 CITYNEWS_API_KEYS: list[str] = env.list("API_KEYS", default=[])
