@@ -26,6 +26,7 @@ from home.rich_text_fields import CleanRichTextField
 from home.widgets import CountedTextarea
 
 from .blocks import AgendaDayBlock, ObjectiveBlock, SiteVisitBlock
+from .forms import ConferencePageForm
 
 
 class ConferenceIndexPage(IndexPage):
@@ -157,6 +158,7 @@ class ConferencePage(HeadlessMixin, Page):
         ]
     )
 
+    base_form_class = ConferencePageForm
     parent_page_types = ["conferences.ConferenceIndexPage"]
     subpage_types: list[str] = []
 

@@ -1,13 +1,17 @@
-"""The news item's admin form: one link per city, whichever language version the editor picked."""
+"""The news item's admin form: one link per city, whichever language version the editor picked, and
+partnerships and organisations offered in the page's own language only."""
 
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from home.page_forms import PageLanguageChoicesForm
 
 
-class NewsPageForm(WagtailAdminPageForm):
+class NewsPageForm(PageLanguageChoicesForm):
+    same_language_fields = ("partnerships", "organisations")
+
     def clean(self) -> dict[str, Any]:
         """Refuses two language versions of one city: the API shows each city once, in the reader's language."""
         cleaned_data = super().clean()
