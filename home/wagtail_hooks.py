@@ -2,6 +2,9 @@
 
 from django.contrib import messages
 from django.http import HttpRequest
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
@@ -24,3 +27,9 @@ def warn_about_placeholder_links(request: HttpRequest, page: Page) -> None:
 
 hooks.register("after_create_page", warn_about_placeholder_links)
 hooks.register("after_edit_page", warn_about_placeholder_links)
+
+
+@hooks.register("insert_editor_js")
+def tab_error_count_js() -> SafeString:
+    """Tab error badges that count StreamField errors too (see the script)."""
+    return format_html('<script src="{}"></script>', static("home/js/tab_error_count.js"))

@@ -3,6 +3,8 @@
 from typing import Any
 
 from django import forms
+from django.urls import reverse
+from wagtail.admin.widgets import AdminPageChooser
 
 
 class CountedTextarea(forms.Textarea):
@@ -23,3 +25,25 @@ class CountedTextarea(forms.Textarea):
         if limit:
             widget_attrs["data-max-characters"] = limit
         return context
+
+
+class StartingPageChooser(AdminPageChooser):
+    """A page chooser that opens at ``start_page_id`` (set per form) rather than where Wagtail guesses.
+
+    Wagtail opens an empty chooser at the pages' common ancestor, which is the tree's root once the
+    pages exist in two languages, and a filled one at the chosen page's parent; this one always
+    opens at the listing editors pick from.
+    """
+
+    start_page_id: int | None = None
+
+    def get_chooser_modal_url(self) -> str:
+        if self.start_page_id is None:
+            return str(super().get_chooser_modal_url())
+        return reverse("wagtailadmin_choose_page_child", args=[self.start_page_id])
+
+    def get_js_init_options(self, id_: str, name: str, value_data: dict[str, Any] | None) -> dict[str, Any]:
+        options: dict[str, Any] = super().get_js_init_options(id_, name, value_data)
+        if self.start_page_id is not None:
+            options.pop("parentId", None)  # the script would append it to the start page's URL
+        return options

@@ -1,16 +1,18 @@
 """The news item's admin form: one link per city, partnership and organisation, whichever language
-version the editor picked."""
+version the editor picked, and partnerships and organisations offered in the page's own language only."""
 
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
+from home.page_forms import PageLanguageChoicesForm
 from home.translation_links import refuse_two_language_versions
 
 
-class NewsPageForm(WagtailAdminPageForm):
+class NewsPageForm(PageLanguageChoicesForm):
+    same_language_fields = ("partnerships", "organisations")
+
     def clean(self) -> dict[str, Any]:
         cleaned_data = super().clean()
         for field, noun in (("partnerships", _("partnership")), ("organisations", _("organisation"))):

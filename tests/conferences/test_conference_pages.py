@@ -261,3 +261,41 @@ def test_status_of_a_saved_conference_moves_with_the_calendar(site_tree, monkeyp
         monkeypatch.setattr(timezone, "localdate", lambda *args, _today=today, **kwargs: _today)
         statuses.append(ConferencePage.objects.get(pk=conference.pk).status)
     assert statuses == [ConferenceStatus.UPCOMING, ConferenceStatus.ONGOING, ConferenceStatus.PAST]
+
+
+class HostCityChooserTests(WagtailPageTestCase):
+    """The host-city chooser opens at the cities index of the page's language, not at the root."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = make_site_tree()
+        cls.user = cls.create_superuser("editor")
+        cls.city = CityProfilePageFactory(parent=cls.tree["cities"], title="Gyumri")
+        cls.city.copy_for_translation(Locale.objects.get(language_code="fr"), copy_parents=True)
+
+    def setUp(self):
+        self.client.force_login(self.user)
+
+    def chooser_url(self, response):
+        chooser = response.context["form"]["host_city"].field.widget
+        return chooser.get_chooser_modal_url()
+
+    def test_new_conference_chooser_opens_at_the_cities_index(self):
+        url = reverse("wagtailadmin_pages:add", args=["conferences", "conferencepage", self.tree["conferences"].pk])
+        response = self.client.get(url)
+        start = reverse("wagtailadmin_choose_page_child", args=[self.tree["cities"].pk])
+        assert self.chooser_url(response) == start
+        self.assertContains(response, f'data-chooser-url="{start}"')
+        modal = self.client.get(start, {"page_type": "cities.cityprofilepage"})
+        assert modal.status_code == 200
+        self.assertContains(modal, "Gyumri")
+
+    def test_edited_conference_with_a_host_city_opens_at_the_cities_index_too(self):
+        page = ConferencePageFactory(parent=self.tree["conferences"], host_city=self.city)
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        start = reverse("wagtailadmin_choose_page_child", args=[self.tree["cities"].pk])
+        assert self.chooser_url(response) == start
+        self.assertContains(response, f'data-chooser-url="{start}"')
+        chooser = response.context["form"]["host_city"].field.widget
+        options = chooser.get_js_init_options("id_host_city", "host_city", chooser.get_value_data(self.city.pk))
+        assert "parentId" not in options  # else the script appends the city's parent to the start URL
