@@ -1,16 +1,12 @@
-"""The conference's admin form: partnership and organisers offered in the page's own language only,
-one link per organiser, and the host-city chooser opening at the cities index of the page's site
+"""The conference's admin form: partnership and organisers offered in the page's own language only
+(so one version of each), and the host-city chooser opening at the cities index of the page's site
 and language."""
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
-
 from cities.models import CityIndexPage, CityProfilePage
 from home.models import HomePage
 from home.page_forms import PageLanguageChoicesForm
-from home.translation_links import refuse_two_language_versions
 from home.widgets import StartingPageChooser
 
 
@@ -33,11 +29,3 @@ class ConferencePageForm(PageLanguageChoicesForm):
             return None
         index = CityIndexPage.objects.child_of(home).filter(locale_id=self.page_locale_id).first()
         return index.pk if index is not None else None
-
-    def clean(self) -> dict[str, Any]:
-        cleaned_data = super().clean()
-        try:
-            refuse_two_language_versions(cleaned_data.get("organisers") or [], _("organiser"))
-        except ValidationError as error:
-            self.add_error("organisers", error)
-        return cleaned_data

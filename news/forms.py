@@ -1,9 +1,8 @@
-"""The news item's admin form: one link per city, partnership and organisation, whichever language
-version the editor picked, and partnerships and organisations offered in the page's own language only."""
+"""The news item's admin form: one link per city, whichever language version the editor picked, and
+partnerships and organisations offered in the page's own language only (so one version of each)."""
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from home.page_forms import PageLanguageChoicesForm
@@ -15,11 +14,6 @@ class NewsPageForm(PageLanguageChoicesForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned_data = super().clean()
-        for field, noun in (("partnerships", _("partnership")), ("organisations", _("organisation"))):
-            try:
-                refuse_two_language_versions(cleaned_data.get(field) or [], noun)
-            except ValidationError as error:
-                self.add_error(field, error)
         links = self.formsets["city_links"]
         if not links.is_valid():  # cleans the rows (the page form is cleaned first); their errors show there
             return cleaned_data
