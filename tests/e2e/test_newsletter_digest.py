@@ -5,6 +5,9 @@ The screenshot it takes is the one the README shows (``docs/newsletter.png``).
 
 from __future__ import annotations
 
+import re
+import urllib.request
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -21,7 +24,15 @@ SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "newsletter.png"
 def digest_file(api_url: str, db: None, tmp_path: Path) -> Path:  # noqa: F811
     """The digest, built over HTTP before the browser starts (the browser's loop hides the test's database)."""
     out = tmp_path / "digest.html"
-    build_digest(api_url, out, since="2024-01-01")
+    html = build_digest(api_url, out, since="2024-01-01")
+    # The test server answers every thread from the test's one database connection, so renditions
+    # rendered by concurrent image requests would race to insert the same row and abort the test's
+    # transaction. Render each once, in turn, as a CDN's first fetch would; the browser then loads them.
+    sources = sorted(set(re.findall(r'<img[^>]* src="([^"]+)"', html)))
+    assert sources
+    for src in sources:
+        with urllib.request.urlopen(unescape(src), timeout=60) as response:  # noqa: S310 (the test server)
+            assert response.status == 200
     return out
 
 
