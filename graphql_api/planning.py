@@ -5,7 +5,7 @@ and then calls ``plan`` with the selections that apply to them. A field that nee
 object's own columns is declared with its loader (``planned_field``), so a type module reads top
 to bottom; a loader runs one or two queries for all the objects together and stores the result
 on each object, and the field only reads what was stored. A query's SQL count therefore does
-not grow with the number of items, and ``tests/graphql_api/test_schema_rules.py`` walks the
+not grow with the number of items, and ``tests/graphql_api/test_planned_fields.py`` walks the
 schema so that no field reads the planner's store without a loader.
 """
 
