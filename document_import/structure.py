@@ -139,6 +139,16 @@ def read_docx(stream: BinaryIO) -> list[Paragraph]:
     return read_html(mammoth.convert_to_html(stream).value)
 
 
+# A .docx is a zip: its parts, unpacked, may not exceed this (a 10 MB upload could unpack to gigabytes).
+MAX_DOCX_UNPACKED_BYTES = 50 * 1024 * 1024
+
+
+def _check_unpacked_size(content: bytes) -> None:
+    with zipfile.ZipFile(BytesIO(content)) as archive:
+        if sum(info.file_size for info in archive.infolist()) > MAX_DOCX_UNPACKED_BYTES:
+            raise ValueError(f"This .docx file unpacks to over {MAX_DOCX_UNPACKED_BYTES // (1024 * 1024)} MB.")
+
+
 def read_upload(name: str, content: bytes) -> list[Paragraph]:
     """A document by its file name's suffix; anything but .docx and .html is read as text."""
     suffix = Path(name).suffix.lower()
@@ -146,6 +156,7 @@ def read_upload(name: str, content: bytes) -> list[Paragraph]:
         raise ValueError(f"Unsupported file type {suffix or '(none)'}: use one of {', '.join(SUPPORTED_SUFFIXES)}.")
     if suffix == ".docx":
         try:
+            _check_unpacked_size(content)
             return read_docx(BytesIO(content))
         except (zipfile.BadZipFile, KeyError) as error:
             raise ValueError("This .docx file could not be read: is it a Word document?") from error

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import zipfile
 
 import docx
 import pytest
@@ -157,3 +158,12 @@ def test_unsupported_or_broken_files_are_refused_with_a_reason():
         read_upload("note.pdf", b"%PDF")
     with pytest.raises(ValueError, match="could not be read"):
         read_upload("note.docx", b"not a zip")
+
+
+def test_a_docx_that_unpacks_too_large_is_refused_before_it_is_read():
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b" " * (51 * 1024 * 1024))
+    assert len(packed.getvalue()) < 1024 * 1024
+    with pytest.raises(ValueError, match="unpacks to over 50 MB"):
+        read_upload("bomb.docx", packed.getvalue())
