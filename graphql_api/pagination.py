@@ -28,6 +28,10 @@ from .errors import UNSAFE_CHARACTERS, BadInput
 
 NodeType = TypeVar("NodeType")
 
+# From this offset on, a page is found by its keys first (see ``paginate``); below it, sorting
+# the full rows costs less than the second query that finding the keys first takes to compile.
+LATE_ROW_LOOKUP_OFFSET = 200
+
 
 @dataclass(frozen=True)
 class PageArgs:
@@ -168,11 +172,13 @@ def paginate(queryset: QuerySet[Any], ordering: Ordering, args: PageArgs) -> tup
     """One page of ``queryset`` (one query; the total count is a second one, run only if asked)."""
     backwards = args.last is not None
     start = args.offset or 0
-    rows = list(
-        _bounded(queryset, ordering, args).order_by(*ordering.order_by(reverse=backwards))[
-            start : start + args.size + 1
-        ]
-    )
+    order = ordering.order_by(reverse=backwards)
+    page = _bounded(queryset, ordering, args).order_by(*order)[start : start + args.size + 1]
+    if start >= LATE_ROW_LOOKUP_OFFSET:
+        # Sort and skip the keys only, then read the page's rows: sorting thousands of full rows
+        # to keep twenty cost a deep archive page a third more time in PostgreSQL.
+        page = queryset.filter(pk__in=page.values("pk")).order_by(*order)
+    rows = list(page)
     has_more = len(rows) > args.size
     nodes = rows[: args.size]
     if backwards:
@@ -188,7 +194,18 @@ def paginate_per_parent(
     args: PageArgs,
     with_count: bool,
 ) -> tuple[dict[Hashable, Connection[Any]], list[Any]]:
-    """The same page for every parent at once: one windowed query, plus one grouped count if asked."""
+    """The same page for every parent at once: one windowed query, plus one grouped count if asked.
+
+    A single parent (a look-up such as ``city(slug:)``) takes a plain ``LIMIT`` query instead: it
+    reads the sort index and stops, where the window numbers every row of the parent first, and
+    it compiles in a third of the time.
+    """
+    if len(parent_keys) == 1:
+        (key,) = parent_keys
+        # A semi-join, not a join: an item linked to two language versions of the parent comes once.
+        linked = queryset.model._default_manager.filter(**{parent: key}).values("pk")
+        connection, nodes = paginate(queryset.filter(pk__in=linked), ordering, args)
+        return {key: connection}, nodes
     backwards = args.last is not None
     start = args.offset or 0
     scoped = queryset.filter(**{f"{parent}__in": list(parent_keys)}).annotate(_parent=F(parent))

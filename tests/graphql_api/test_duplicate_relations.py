@@ -47,27 +47,40 @@ def test_a_news_item_lists_each_city_and_partnership_once(graphql, linked_twice)
     }
 
 
+def kutaisi(graphql, selection: str, through: str, **variables: Any) -> dict[str, Any]:
+    """Kutaisi with ``selection``, looked up alone (one parent: a plain query) or in the list of
+    cities (several parents: one windowed query for all of them)."""
+    declared = "(" + ", ".join(f"${name}: String" for name in variables) + ")"
+    if through == "lookup":
+        return graphql(
+            f'query {declared} {{ city(slug: "kutaisi", locale: $locale) {{ {selection} }} }}', variables
+        ).data["city"]
+    cities = graphql(
+        f"query {declared} {{ cities(locale: $locale) {{ edges {{ node {{ slug {selection} }} }} }} }}", variables
+    )
+    nodes = [edge["node"] for edge in cities.data["cities"]["edges"]]
+    assert len(nodes) == 2  # Gyumri is a parent too, so the window partitions by city
+    return next(node for node in nodes if node["slug"] == "kutaisi")
+
+
+@pytest.mark.parametrize("through", ["lookup", "list"])
 @pytest.mark.parametrize("locale", ["en", "fr"])
-def test_a_city_counts_and_lists_each_news_item_once(graphql, linked_twice, locale):
-    query = """query ($locale: String) { city(slug: "kutaisi", locale: $locale) {
-        all: newsItems(first: 10) { totalCount edges { node { title } } pageInfo { hasNextPage } }
-        firstTwo: newsItems(first: 2, order: OLDEST) { edges { node { title } } pageInfo { hasNextPage endCursor } }
-    } }"""
-    city = graphql(query, {"locale": locale}).data["city"]
+def test_a_city_counts_and_lists_each_news_item_once(graphql, linked_twice, locale, through):
+    selection = """all: newsItems(first: 10) { totalCount edges { node { title } } pageInfo { hasNextPage } }
+        firstTwo: newsItems(first: 2, order: OLDEST) { edges { node { title } } pageInfo { hasNextPage endCursor } }"""
+    city = kutaisi(graphql, selection, through, locale=locale)
     assert city["all"]["totalCount"] == 3
     assert titles(city["all"]) == ["News 3", "News 2", "News 1"]
     assert city["all"]["pageInfo"]["hasNextPage"] is False
     # The duplicate takes no place of its own on a page: the first page of two is two items, with one more after.
     assert titles(city["firstTwo"]) == ["News 1", "News 2"]
     assert city["firstTwo"]["pageInfo"]["hasNextPage"] is True
-    cursor = city["firstTwo"]["pageInfo"]["endCursor"]
-    rest = graphql(
-        'query ($after: String) { city(slug: "kutaisi") { newsItems(first: 2, order: OLDEST, after: $after) '
-        "{ edges { node { title } } pageInfo { hasNextPage } } } }",
-        {"after": cursor},
-    ).data["city"]["newsItems"]
-    assert titles(rest) == ["News 3"]
-    assert rest["pageInfo"]["hasNextPage"] is False
+    rest_selection = (
+        "newsItems(first: 2, order: OLDEST, after: $after) { edges { node { title } } pageInfo { hasNextPage } }"
+    )
+    rest = kutaisi(graphql, rest_selection, through, locale=locale, after=city["firstTwo"]["pageInfo"]["endCursor"])
+    assert titles(rest["newsItems"]) == ["News 3"]
+    assert rest["newsItems"]["pageInfo"]["hasNextPage"] is False
 
 
 def test_a_partnership_counts_and_lists_each_news_item_once(graphql, linked_twice):
