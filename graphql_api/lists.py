@@ -12,7 +12,7 @@ from .context import ApiContext
 from .errors import BadInput
 from .locales import resolve_locale
 from .pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, OffsetArg, Ordering, PageArgs, paginate
-from .planning import Scope, plan, skip_unselected_streams
+from .planning import Scope, defer_unread_columns, plan
 from .selection import root_selection
 
 
@@ -25,7 +25,7 @@ def connection(
 ) -> Connection[Any]:
     """One page of ``queryset`` in ``scope``'s language, with everything the query selected on it."""
     selections = root_selection(info).child("edges", "node")
-    result, nodes = paginate(scope.localized(skip_unselected_streams(queryset, selections)), ordering, args)
+    result, nodes = paginate(scope.localized(defer_unread_columns(queryset, selections)), ordering, args)
     plan(scope, nodes, selections)
     return result
 
@@ -35,6 +35,7 @@ def one(info: Info[ApiContext, None], scope: Scope, queryset: QuerySet[Any], **l
 
     An unknown item is ``None`` (the field reads as null, with no error).
     """
+    queryset = defer_unread_columns(queryset, [root_selection(info)])
     candidates = {
         obj.locale_id: obj for obj in queryset.filter(**lookup, locale__in=[scope.locale, scope.ctx.default_locale])
     }

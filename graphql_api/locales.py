@@ -41,4 +41,5 @@ def localized_by_key(queryset: QuerySet[Any], keys: Iterable[Any], locale: Local
     keys = set(keys)
     if not keys:
         return {}
-    return {obj.translation_key: obj for obj in localized(queryset.filter(translation_key__in=keys), locale, default)}
+    found = localized(queryset.filter(translation_key__in=keys), locale, default).order_by()  # by key: no sort
+    return {obj.translation_key: obj for obj in found}

@@ -78,19 +78,19 @@ def loader_of(selection: FieldSelection) -> Loader | None:
     return None
 
 
-_TYPE_NAMES: list[tuple[type, str]] = []
+_TYPE_NAMES: dict[type, str] = {}
 
 
 def register_type(type_name: str, *python_types: type) -> None:
     """Values of ``python_types`` (model instances) are shown as the GraphQL type ``type_name``."""
-    _TYPE_NAMES.extend((python_type, type_name) for python_type in python_types)
+    _TYPE_NAMES.update(dict.fromkeys(python_types, type_name))
 
 
 def graphql_type_name(obj: Any) -> str:
-    for python_type, type_name in _TYPE_NAMES:
-        if type(obj) is python_type:
-            return type_name
-    raise LookupError(f"No GraphQL type is registered for {type(obj).__name__}.")
+    try:
+        return _TYPE_NAMES[type(obj)]
+    except KeyError:
+        raise LookupError(f"No GraphQL type is registered for {type(obj).__name__}.") from None
 
 
 def plan(scope: Scope, objects: Sequence[Any], selections: list[FieldSelection]) -> None:
@@ -114,31 +114,54 @@ def plan(scope: Scope, objects: Sequence[Any], selections: list[FieldSelection])
 # Fields computed from a page's main text whatever its type (``pages.py``): selecting one keeps every stream.
 READS_MAIN_TEXT = frozenset({"summary", "emailHtml"})
 
+# Wagtail's bookkeeping columns on every page, which no field of the API reads (visibility is
+# decided in SQL, before any row is read): never fetched, so no row pays for parsing them.
+UNREAD_PAGE_COLUMNS = (
+    "numchild",
+    "latest_revision",
+    "live",
+    "has_unpublished_changes",
+    "live_revision",
+    "go_live_at",
+    "expire_at",
+    "expired",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "draft_title",
+    "owner",
+    "latest_revision_created_at",
+    "alias_of",
+    "show_in_menus",
+)
 
-def skip_unselected_streams(queryset: QuerySet[Any], selections: list[FieldSelection]) -> QuerySet[Any]:
-    """``queryset`` without the StreamField columns that ``selections`` (of its items) never ask for.
+
+def defer_unread_columns(queryset: QuerySet[Any], selections: list[FieldSelection]) -> QuerySet[Any]:
+    """``queryset`` without the columns the API will not read of its items: Wagtail's bookkeeping
+    columns of pages, and the StreamField columns that ``selections`` never ask for.
 
     Bodies are the largest columns by far: sorting rows that carry them made PostgreSQL spill a
-    deep archive page to disk. Deferred streams that are asked for after all are read by their
+    deep archive page to disk, and building a page from a full row costs twice what it does from
+    the columns the API reads. Deferred streams that are asked for after all are read by their
     loader in one query (``stream_loader``), never one per item.
     """
+    unread = list(UNREAD_PAGE_COLUMNS) if issubclass(queryset.model, Page) else []
     selected: set[str] = set()
     for selection in selections:
         if not isinstance(selection.output_type, GraphQLObjectType):
-            return queryset
+            return queryset.defer(*unread)
         selected.update(child.name for child in selection.fields_on(selection.output_type.name))
-    if selected & READS_MAIN_TEXT:
-        return queryset
-    unused = [
-        field.name
-        for field in queryset.model._meta.concrete_fields
-        if isinstance(field, StreamField) and to_camel_case(field.name) not in selected
-    ]
-    return queryset.defer(*unused) if unused else queryset
+    if not selected & READS_MAIN_TEXT:
+        unread += [
+            field.name
+            for field in queryset.model._meta.concrete_fields
+            if isinstance(field, StreamField) and to_camel_case(field.name) not in selected
+        ]
+    return queryset.defer(*unread)
 
 
 def arguments_key(arguments: dict[str, Any]) -> str:
-    return json.dumps(arguments, sort_keys=True, default=str)
+    return json.dumps(arguments, sort_keys=True, default=str) if arguments else ""
 
 
 def store(obj: Any, name: str, value: Any, arguments: dict[str, Any] | None = None) -> None:

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 
 from .errors import ApiError
 from .pagination import Ordering, PageArgs, paginate_per_parent
-from .planning import Loader, Scope, by_arguments, plan, skip_unselected_streams, store
+from .planning import Loader, Scope, by_arguments, defer_unread_columns, plan, store
 from .selection import FieldSelection
 
 LinkQuery = Callable[[list[Any]], Iterable[tuple[Any, Any]]]
@@ -29,7 +29,7 @@ def _targets(
 ) -> dict[Any, list[Any]]:
     # Two language versions of one target resolve to the same item: keep its first link only.
     pairs = list(dict.fromkeys(links([obj.pk for obj in objects])))
-    found = scope.localized_by_key(targets(scope), {key for _parent, key in pairs})
+    found = scope.localized_by_key(defer_unread_columns(targets(scope), selections), {key for _parent, key in pairs})
     plan(scope, list(found.values()), selections)
     by_parent: dict[Any, list[Any]] = defaultdict(list)
     for parent, key in pairs:
@@ -73,7 +73,7 @@ def reverse_connection_loader(
             node_selections = [node for selection in group for node in selection.child("edges", "node")]
             try:
                 connections, nodes = paginate_per_parent(
-                    scope.localized(skip_unselected_streams(targets(scope), node_selections)),
+                    scope.localized(defer_unread_columns(targets(scope), node_selections)),
                     parent_lookup,
                     keys,
                     ordering(arguments),

@@ -15,6 +15,7 @@ from previews.tokens import create_preview
 
 from .frontend import FrontendUrlMixin
 from .rich_text_fields import CleanRichTextField
+from .row_loading import BuiltFromRowsMixin
 
 
 class CitynewsImage(AbstractImage):
@@ -54,8 +55,9 @@ class FrontendPreviewMixin:
         return HttpResponseRedirect(f"{preview_url}{separator}{urlencode({'token': create_preview(page, site)})}")
 
 
-class HeadlessMixin(FrontendUrlMixin, FrontendPreviewMixin):
-    """How a page is seen off the CMS: "View live" at its front-end address, Preview on the front end."""
+class HeadlessMixin(FrontendUrlMixin, FrontendPreviewMixin, BuiltFromRowsMixin):
+    """What every page of ours shares: "View live" at its front-end address, Preview on the front
+    end, and light construction from database rows."""
 
 
 class IndexPage(HeadlessMixin, Page):
