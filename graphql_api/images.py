@@ -9,6 +9,7 @@ number of images in the response; those that do not are linked through Wagtail's
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Annotated, Any
 
@@ -106,9 +107,15 @@ class Rendition:
     format: ImageFormat = strawberry.field(description="File format, as rendered.")
 
 
+@functools.lru_cache(maxsize=256)
+def _filter(spec: str) -> Filter:
+    """One ``Filter`` per spec: parsing its operations cost more than finding the rendition."""
+    return Filter(spec)
+
+
 def _rendition(ctx: PublicView, image: Any, spec: str) -> Rendition:
     """A rendition already rendered, else the signed URL that renders it on first fetch (never here)."""
-    wanted = Filter(spec)
+    wanted = _filter(spec)
     existing = image.find_existing_renditions(wanted).get(wanted)  # prefetched with the image: no query
     if existing is not None:
         extension = existing.file.name.rsplit(".", 1)[-1].lower()

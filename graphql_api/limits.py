@@ -5,6 +5,7 @@ refused before any database work; page sizes and image sizes are checked by the 
 that take them.
 """
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -65,17 +66,22 @@ class TokenLimit(SchemaExtension):
 
     def on_parse(self) -> Iterator[None]:
         query = self.execution_context.query
-        if query is not None:
-            lexer = Lexer(Source(query))
-            try:
-                for _token in range(MAX_TOKENS + 1):
-                    if lexer.advance().kind is TokenKind.EOF:
-                        break
-                else:
-                    raise LimitExceededError(f"Document contains more than {MAX_TOKENS} tokens. Parsing aborted.")
-            except GraphQLSyntaxError:
-                pass  # the parser reports it, with its position
+        if query is not None and not within_token_limit(query):
+            raise LimitExceededError(f"Document contains more than {MAX_TOKENS} tokens. Parsing aborted.")
         yield
+
+
+@functools.lru_cache(maxsize=256)  # as many documents as strawberry's ParserCache keeps parsed
+def within_token_limit(query: str) -> bool:
+    """Counts tokens up to one over the limit; a syntax error counts as within (the parser reports it)."""
+    lexer = Lexer(Source(query))
+    try:
+        for _token in range(MAX_TOKENS + 1):
+            if lexer.advance().kind is TokenKind.EOF:
+                return True
+    except GraphQLSyntaxError:
+        return True
+    return False
 
 
 class DepthLimitRule(ValidationRule):
