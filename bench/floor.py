@@ -7,6 +7,7 @@ What a developer would write by hand for each screen, with no API layer: ``value
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -71,11 +72,16 @@ def newest(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"items": _list_items(rows)})
 
 
-def archive(request: HttpRequest) -> JsonResponse:
-    news = _live_news()
-    start = cases.ARCHIVE_OFFSET
-    rows = list(news.order_by("-date", "-pk").values(*LIST_COLUMNS)[start : start + cases.PAGE_SIZE])
-    return JsonResponse({"total": news.count(), "items": _list_items(rows)})
+def _archive(case: str) -> Callable[[HttpRequest], JsonResponse]:
+    """The view of one archive case: its page of 20 and the total."""
+    start = cases.archive_offset(case)
+
+    def archive(request: HttpRequest) -> JsonResponse:
+        news = _live_news()
+        rows = list(news.order_by("-date", "-pk").values(*LIST_COLUMNS)[start : start + cases.PAGE_SIZE])
+        return JsonResponse({"total": news.count(), "items": _list_items(rows)})
+
+    return archive
 
 
 def one(request: HttpRequest) -> JsonResponse:
@@ -138,5 +144,12 @@ def week(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"items": list(rows)})
 
 
-VIEWS = {"newest": newest, "one": one, "city": city, "archive": archive, "search": search, "week": week}
+VIEWS = {
+    "newest": newest,
+    "one": one,
+    "city": city,
+    **{case: _archive(case) for case in cases.ARCHIVE_PAGES},
+    "search": search,
+    "week": week,
+}
 assert set(VIEWS) == set(cases.CASES)  # noqa: S101 (import-time consistency check, bench only)

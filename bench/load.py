@@ -2,8 +2,9 @@
 
 Runs in its own process (not the server's). Each round asks every case of every system a fixed
 number of times from ``--clients`` concurrent clients, one case after another, so that all
-systems meet the same machine load. The server reports the SQL queries and CPU time of each
-request in headers (``bench.measure``). Writes the results as a Markdown report.
+systems meet the same machine load. wagtail-grapple, when ``--grapple-url`` is given, is a second
+server (its own virtualenv) taking its turn in the same rounds. The servers report the SQL queries
+and CPU time of each request in headers (``bench.measure``). Writes the results as a Markdown report.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from . import cases
 
 STATIC_PATH = "/static/wagtailadmin/images/bg-dark-diag.svg"
+GRAPPLE = "wagtail-grapple"
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Target:
     method: str
     path: str
     body: bytes | None = None
+    server: str = "app"  # the key of its base URL: "app" (the product's server) or GRAPPLE
 
 
 @dataclass
@@ -43,55 +46,62 @@ class Samples:
     failures: int = 0
 
 
-def targets() -> list[Target]:
+def targets(grapple: bool) -> list[Target]:
     found = []
     for case in cases.CASES:
-        post = cases.graphql_post(case)
-        found.append(Target("Citynews", case, post.method, post.path, post.body))
+        found.append(Target("Citynews", case, "POST", "/graphql/", cases.graphql_body(cases.GRAPHQL[case])))
         found.append(Target("floor", case, "GET", cases.FLOOR[case]))
-        if cases.WAGTAIL_V2[case]:
-            found.append(Target("Wagtail API v2", case, "GET", str(cases.WAGTAIL_V2[case])))
+        if v2 := cases.WAGTAIL_V2[case]:
+            found.append(Target("Wagtail API v2", case, "GET", v2))
+        if grapple and (query := cases.GRAPPLE[case]):
+            found.append(Target(GRAPPLE, case, "POST", "/graphql/", cases.graphql_body(query), GRAPPLE))
     found.append(Target("Citynews cached (GET)", "newest", "GET", cases.graphql_get("newest")))
     found.append(Target("static file", "newest", "GET", STATIC_PATH))
     return found
 
 
-def _send(base: urllib.parse.SplitResult, target: Target) -> tuple[float, int, int, int]:
+def _send(base: urllib.parse.SplitResult, target: Target) -> tuple[float, int, int, int, bytes]:
     started = time.perf_counter()
     conn = http.client.HTTPConnection(base.hostname or "127.0.0.1", base.port, timeout=120)
     try:
         headers = {"Content-Type": "application/json"} if target.body else {}
         conn.request(target.method, target.path, target.body, headers)
         response = conn.getresponse()
-        response.read()
+        body = response.read()
         elapsed = time.perf_counter() - started
         return (
             elapsed,
             response.status,
             int(response.getheader("X-Bench-Queries") or 0),
             int(response.getheader("X-Bench-Cpu-Us") or 0),
+            body,
         )
     finally:
         conn.close()
 
 
-def run(base_url: str, rounds: int, per_case: int, clients: int) -> tuple[dict[Target, Samples], list[float]]:
-    base = urllib.parse.urlsplit(base_url)
-    all_targets = targets()
+def run(
+    base_urls: dict[str, str], rounds: int, per_case: int, clients: int
+) -> tuple[dict[Target, Samples], list[float]]:
+    """Asks every target ``per_case`` times per round; ``base_urls`` maps ``Target.server`` to a URL."""
+    bases = {server: urllib.parse.urlsplit(url) for server, url in base_urls.items()}
+    all_targets = targets(grapple=GRAPPLE in bases)
     results: dict[Target, Samples] = defaultdict(Samples)
     for target in all_targets:  # warm-up: renditions rendered, caches filled, code paths imported
-        _elapsed, status, _q, _c = _send(base, target)
-        if status != 200:
-            raise SystemExit(f"{target.system} / {target.case}: HTTP {status} on warm-up ({target.path[:120]})")
+        _elapsed, status, _q, _c, body = _send(bases[target.server], target)
+        # A GraphQL server answers a query it cannot run with 200 and "errors": a fast wrong answer.
+        if status != 200 or (target.body and b'"errors"' in body):
+            raise SystemExit(f"{target.system} / {target.case}: HTTP {status} on warm-up: {body[:300]!r}")
     loads = []
     with ThreadPoolExecutor(clients) as pool:
         for round_number in range(rounds):
             for target in all_targets:
                 started = time.perf_counter()
-                outcomes = list(pool.map(lambda _n, t=target: _send(base, t), range(per_case)))
+                base = bases[target.server]
+                outcomes = list(pool.map(lambda _n, b=base, t=target: _send(b, t), range(per_case)))
                 samples = results[target]
                 samples.wall += time.perf_counter() - started
-                for elapsed, status, queries, cpu in outcomes:
+                for elapsed, status, queries, cpu, _body in outcomes:
                     if status not in (200, 304):
                         samples.failures += 1
                     samples.latencies.append(elapsed * 1000)
@@ -130,8 +140,18 @@ def report(results: dict[Target, Samples], loads: list[float], args: argparse.Na
         f"- Load average (1 min) after each round: {', '.join(f'{load:.2f}' for load in loads)}.",
         "- Server: gunicorn, one sync worker, production settings (`bench.settings` adds only the references "
         "and the measuring middleware), PostgreSQL and Redis started for the run.",
+        *(
+            [
+                f"- {GRAPPLE} {args.grapple_version}: a second gunicorn (one sync worker) in a virtualenv of its "
+                "own, on the same database, production settings without the product's API (`bench.grapple`). "
+                "Same fields but topics' slugs (grapple's tags have none); search in publication order (its "
+                "plural query always orders, so not by rank); no week case (no date-range filter)."
+            ]
+            if args.grapple_url
+            else []
+        ),
         f"- Data set: {args.dataset}.",
-        f"- {args.note}" if args.note else "",
+        *(f"- {note}" for note in args.note),
         "",
         "Latencies in ms, seen by the client; SQL queries and app CPU per request as the server counted them "
         "(median, mean). Citynews uncached = POST (never cached); cached = the same query by GET.",
@@ -153,7 +173,21 @@ def report(results: dict[Target, Samples], loads: list[float], args: argparse.Na
             f"{statistics.median(samples.queries):.0f} | {statistics.mean(samples.cpu_us) / 1000:.1f} | "
             f"{ratio:.2f}x | {samples.failures} |"
         )
-    return "\n".join(line for line in lines if line is not None) + "\n"
+    lines += ["", *_archive_depth(results)]
+    return "\n".join(lines) + "\n"
+
+
+def _archive_depth(results: dict[Target, Samples]) -> list[str]:
+    """Per system, archive page 400's p50 over page 1's: the same query, only the offset differs."""
+    p50 = {(t.system, t.case): statistics.median(samples.latencies) for t, samples in results.items()}
+    deep, first = "archive", "archive-1"
+    pages = f"page {cases.ARCHIVE_PAGES[deep]} / page {cases.ARCHIVE_PAGES[first]}"
+    lines = [f"Archive depth, {pages} (p50; the issue asks for at most 1.2x):", ""]
+    for system in sorted({system for system, case in p50 if case == deep}):
+        if (system, first) in p50:
+            ratio = p50[system, deep] / p50[system, first]
+            lines.append(f"- {system}: {ratio:.2f}x ({p50[system, deep]:.0f} / {p50[system, first]:.0f} ms)")
+    return lines
 
 
 def main() -> None:
@@ -165,9 +199,12 @@ def main() -> None:
     parser.add_argument("--out", default="BENCHMARKS.md")
     parser.add_argument("--command", default="make bench")
     parser.add_argument("--dataset", default="see bench/dataset.py")
-    parser.add_argument("--note", default="")
+    parser.add_argument("--note", action="append", default=[], help="a line for the report's notes (repeatable)")
+    parser.add_argument("--grapple-url", default="", help="wagtail-grapple's server, if it runs")
+    parser.add_argument("--grapple-version", default="")
     args = parser.parse_args()
-    results, loads = run(args.base_url, args.rounds, args.requests, args.clients)
+    base_urls = {"app": args.base_url, **({GRAPPLE: args.grapple_url} if args.grapple_url else {})}
+    results, loads = run(base_urls, args.rounds, args.requests, args.clients)
     text = report(results, loads, args)
     with open(args.out, "w") as out:
         out.write(text)

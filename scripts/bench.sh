@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# `make bench` (`make bench QUICK=1` for a short run): Citynews against the hand-written floor and
-# Wagtail's REST API v2 on the data set of bench/dataset.py, under gunicorn, and BENCHMARKS.md.
+# `make bench` (`make bench QUICK=1` for a short run): Citynews against the hand-written floor,
+# Wagtail's REST API v2 and wagtail-grapple on the data set of bench/dataset.py, under gunicorn, and
+# BENCHMARKS.md.
 #
 # Starts a throwaway PostgreSQL and Redis (scripts/services.sh), restores the data set from the
 # dump a previous run left in bench/.cache (or builds it and leaves that dump), serves the app with
 # production settings plus the bench references (bench/settings.py) under gunicorn with one sync
-# worker, and drives the load from a second process (bench/load.py). Everything stops at the end.
+# worker, and drives the load from a second process (bench/load.py). wagtail-grapple runs in a
+# virtualenv of its own (bench/.cache/grapple-venv, made once; bench/grapple/) under a second
+# gunicorn on the same database; if it cannot be installed, the run goes on without it and says so.
+# Everything stops at the end.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -21,16 +25,37 @@ say "Python environment"
 scripts/venv.sh
 PY="$PWD/.venv/bin/python"
 
+CACHE_DIR="$PWD/bench/.cache"
+mkdir -p "$CACHE_DIR"
+# wagtail-grapple: its own virtualenv, made again only when a requirements file changes.
+GRAPPLE_VENV="$CACHE_DIR/grapple-venv"
+GRAPPLE_ARGS=()
+grapple_venv() {
+    local want
+    want="$(cat requirements.txt bench/grapple/requirements.txt | sha256sum | cut -c1-16)"
+    [[ -f "$GRAPPLE_VENV/.installed" && "$(cat "$GRAPPLE_VENV/.installed")" == "$want" ]] && return 0
+    say "wagtail-grapple's virtualenv ($GRAPPLE_VENV)"
+    rm -rf "$GRAPPLE_VENV"
+    "$PY" -m venv "$GRAPPLE_VENV" &&
+        grep -v '^strawberry-graphql' requirements.txt >"$GRAPPLE_VENV/product-requirements.txt" &&
+        "$GRAPPLE_VENV/bin/pip" install --quiet --disable-pip-version-check \
+            -r "$GRAPPLE_VENV/product-requirements.txt" -r bench/grapple/requirements.txt &&
+        echo "$want" >"$GRAPPLE_VENV/.installed"
+}
+GRAPPLE_OK=
+grapple_venv && GRAPPLE_OK=1
+
 services_start
-GUNICORN_PID=
+GUNICORN_PIDS=()
 stop_all() {
-    [[ -n "$GUNICORN_PID" ]] && kill "$GUNICORN_PID" 2>/dev/null && wait "$GUNICORN_PID" 2>/dev/null
+    local pid
+    for pid in "${GUNICORN_PIDS[@]}"; do
+        kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    done
     cleanup
 }
 trap stop_all EXIT
 
-CACHE_DIR="$PWD/bench/.cache"
-mkdir -p "$CACHE_DIR"
 # The dump is reused while the data set code and the migrations are unchanged.
 DATASET_ID="$(cat bench/dataset.py */migrations/*.py | sha256sum | cut -c1-16)"
 DUMP="$CACHE_DIR/dataset-$DATASET_ID.dump"
@@ -57,20 +82,40 @@ fi
 echo "data set ready after $((SECONDS - START))s"
 "$PG_BIN/psql" "${PG_CLIENT[@]}" --dbname="$DB_NAME" -q -c "VACUUM ANALYZE" >/dev/null
 
-PORT="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-GUNICORN_ARGS=(cms.wsgi:application --bind "127.0.0.1:$PORT" --workers 1 --worker-class sync --log-level warning)
-[[ -f gunicorn.conf.py ]] && GUNICORN_ARGS=(--config gunicorn.conf.py "${GUNICORN_ARGS[@]}")
-say "gunicorn ${GUNICORN_ARGS[*]}"
-.venv/bin/gunicorn "${GUNICORN_ARGS[@]}" &
-GUNICORN_PID=$!
-for _ in $(seq 100); do
-    "$PY" -c "import socket; socket.create_connection(('127.0.0.1', $PORT), 0.2)" 2>/dev/null && break
-    sleep 0.2
-done
+free_port() { "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# serve VENV PORT [VAR=VALUE...]: one sync gunicorn worker of VENV on PORT, in the background.
+serve() {
+    local venv=$1 port=$2
+    shift 2
+    local args=(cms.wsgi:application --bind "127.0.0.1:$port" --workers 1 --worker-class sync --log-level warning)
+    [[ -f gunicorn.conf.py ]] && args=(--config gunicorn.conf.py "${args[@]}")
+    say "$* $venv/bin/gunicorn ${args[*]}"
+    env "$@" "$venv/bin/gunicorn" "${args[@]}" &
+    GUNICORN_PIDS+=($!)
+    for _ in $(seq 150); do
+        "$PY" -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && return 0
+        sleep 0.2
+    done
+    die "gunicorn did not listen on port $port"
+}
+
+PORT="$(free_port)"
+serve .venv "$PORT"
+
+if [[ -n "$GRAPPLE_OK" ]]; then
+    GRAPPLE_PORT="$(free_port)"
+    serve "$GRAPPLE_VENV" "$GRAPPLE_PORT" DJANGO_SETTINGS_MODULE=bench.grapple.settings PYTHONPATH="$PWD"
+    GRAPPLE_ARGS=(--grapple-url "http://127.0.0.1:$GRAPPLE_PORT"
+        --grapple-version "$("$GRAPPLE_VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("wagtail-grapple"))')")
+else
+    say "wagtail-grapple's virtualenv could not be installed (above): the run goes on without it"
+    GRAPPLE_ARGS=(--note "wagtail-grapple left out: its virtualenv could not be installed (see the output of make bench).")
+fi
 
 if [[ -n "${QUICK:-}" ]]; then ROUNDS=2 REQUESTS=10 COMMAND="make bench QUICK=1"; else ROUNDS=5 REQUESTS=40 COMMAND="make bench"; fi
 say "Load: $ROUNDS rounds x $REQUESTS requests per case and system, 4 clients"
 "$PY" -m bench.load --base-url "http://127.0.0.1:$PORT" --rounds "$ROUNDS" --requests "$REQUESTS" --clients 4 \
     --command "$COMMAND" --note "${BENCH_NOTE:-Load average is that of the whole machine, other work included.}" \
+    "${GRAPPLE_ARGS[@]}" \
     --dataset "10,000 news items (hero image, 2 cities, 2 topics, 6-block body), 500 cities, 200 conferences, 50 partnerships"
 say "make bench finished in $((SECONDS - START))s; results in BENCHMARKS.md"
