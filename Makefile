@@ -26,7 +26,7 @@ run: ## Migrate the SQLite database, load demo content, ensure the admin user, s
 test: ## Lint, check migrations and run pytest on a throwaway PostgreSQL (pytest options: ARGS="-k foo")
 	@scripts/test.sh $(ARGS)
 
-bench: ## Benchmark against the floor and Wagtail API v2 on 10,000 news items; writes BENCHMARKS.md (QUICK=1: short)
+bench: ## Benchmark against the floor, Wagtail API v2 and wagtail-grapple on 10,000 news items; writes BENCHMARKS.md (QUICK=1: short)
 	@QUICK=$(QUICK) scripts/bench.sh
 
 lint: venv ## ruff check, ruff format --check, mypy (strict on graphql_api/) and makemigrations --check
