@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Sequence
 from typing import Annotated, Any
 
@@ -41,6 +42,12 @@ def _load_translations(scope: Scope, pages: Sequence[Any], selections: list[Fiel
         store(page, "translations", [other for other in others if other.translation_key == page.translation_key])
 
 
+@functools.cache
+def _type_name(cls: type) -> str:
+    """The GraphQL name of a strawberry type, looked up once (``is_type_of`` runs for every item)."""
+    return get_object_definition(cls, strict=True).name
+
+
 @strawberry.interface(description="Anything editors publish as a page: news items, conferences, cities...")
 class Page:
     title: str = strawberry.field(description="The page title.")
@@ -56,7 +63,7 @@ class Page:
 
     @classmethod
     def is_type_of(cls, obj: Any, _info: Any) -> bool:
-        return graphql_type_name(obj) == get_object_definition(cls, strict=True).name
+        return graphql_type_name(obj) == _type_name(cls)
 
     @strawberry.field(description="The page's ID.")
     def id(self, root: Parent[WagtailPage]) -> strawberry.ID:

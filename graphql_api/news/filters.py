@@ -56,12 +56,13 @@ def filter_news(queryset: QuerySet[Any], where: NewsFilter | None, ctx: PublicVi
     """Narrows ``queryset``; a city or conference that may not be shown matches nothing."""
     if where is None:
         return queryset
-    cities = visible_pages(ctx, CityProfilePage)
     if where.city:
-        links = NewsPageCity.objects.filter(city__translation_key__in=_keys_of(cities, where.city))
+        links = NewsPageCity.objects.filter(
+            city__translation_key__in=_keys_of(visible_pages(ctx, CityProfilePage), where.city)
+        )
         queryset = queryset.filter(pk__in=links.values("page_id"))
     if where.country:
-        in_country = cities.filter(country=where.country.upper()).values("translation_key")
+        in_country = visible_pages(ctx, CityProfilePage).filter(country=where.country.upper()).values("translation_key")
         queryset = queryset.filter(
             pk__in=NewsPageCity.objects.filter(city__translation_key__in=in_country).values("page_id")
         )
