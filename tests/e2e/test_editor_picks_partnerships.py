@@ -1,11 +1,12 @@
 """End-to-end: on a French news item, the partnerships picker is Wagtail's searchable snippet chooser
-showing French partnerships only, and what the editor picks there is what the page links to.
+showing French partnerships only, and what the editor picks there is what the page links to; an
+English one picked after switching the chooser's language filter is refused on save.
 """
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 from pytest_django.fixtures import Settings
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Locale
@@ -57,6 +58,18 @@ def french_news_item(site_tree: dict, french_partnerships: dict[str, Partnership
     return french
 
 
+def open_partnerships_picker(page: Page, live_server: LiveServer, news_item: NewsPage) -> Locator:
+    """Logs the editor in and opens ``news_item``'s Context tab; returns the partnerships picker."""
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(f"{live_server.url}/admin/")
+    page.goto(f"{live_server.url}/admin/pages/{news_item.pk}/edit/")
+    page.get_by_role("tab", name="Context").click()
+    return page.locator("[data-multiple-snippet-chooser]").filter(has=page.locator("select[name=partnerships]"))
+
+
 def test_editor_searches_and_picks_french_partnerships(
     live_server: LiveServer,
     browser_page: Page,
@@ -65,15 +78,7 @@ def test_editor_searches_and_picks_french_partnerships(
     french_news_item: NewsPage,
 ) -> None:
     page = browser_page
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"{live_server.url}/admin/")
-
-    page.goto(f"{live_server.url}/admin/pages/{french_news_item.pk}/edit/")
-    page.get_by_role("tab", name="Context").click()
-    picker = page.locator("[data-multiple-snippet-chooser]").filter(has=page.locator("select[name=partnerships]"))
+    picker = open_partnerships_picker(page, live_server, french_news_item)
     expect(picker.locator("select")).to_be_hidden()  # the script took over the plain list
     chosen = picker.locator("[data-chosen] li")
     expect(chosen).to_have_count(1)
@@ -108,3 +113,31 @@ def test_editor_searches_and_picks_french_partnerships(
         french_partnerships["Réseau des villes créatives"],
         french_partnerships["Villes pour la culture"],
     }
+
+
+def test_an_english_partnership_picked_through_the_language_filter_is_refused(
+    live_server: LiveServer,
+    browser_page: Page,
+    editor: AbstractBaseUser,
+    french_partnerships: dict[str, Partnership],
+    french_news_item: NewsPage,
+) -> None:
+    page = browser_page
+    picker = open_partnerships_picker(page, live_server, french_news_item)
+    picker.get_by_role("button", name="Add partnership").click()
+    modal = page.locator(".modal-dialog")
+    modal.locator("#id_locale").select_option("en")
+    results = modal.locator("#search-results")
+    results.get_by_label("Cities for Culture").check()
+    modal.get_by_role("button", name="Confirm selection").click()
+    expect(modal).to_be_hidden()
+    # Listed, not silently dropped: the editor sees what the server then refuses.
+    expect(picker.locator("[data-chosen] li > [data-label]")).to_have_text(
+        ["Mobilité urbaine durable", "Cities for Culture"]
+    )
+
+    page.locator("footer").get_by_role("button", name="Save draft").click()
+    expect(page.locator(".messages .error")).to_contain_text("could not be saved")
+    expect(page.locator("[data-contentpath='partnerships'] .error-message")).to_contain_text("valid choice")
+    saved = NewsPage.objects.get(pk=french_news_item.pk).get_latest_revision_as_object()
+    assert list(saved.partnerships.all()) == [french_partnerships["Mobilité urbaine durable"]]
