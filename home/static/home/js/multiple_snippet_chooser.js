@@ -49,6 +49,7 @@
       addButton.focus();
     });
     addButton.addEventListener('click', () => {
+      // What Wagtail's own ChooserModal.open does, at this widget's URL (which names the language).
       window.ModalWorkflow({
         url: chooser.dataset.chooserUrl,
         urlParams: { multiple: 1 },
