@@ -27,5 +27,5 @@ class ConferencePageForm(PageLanguageChoicesForm):
         home = HomePage.objects.ancestor_of(parent, inclusive=True).last()
         if home is None:
             return None
-        index = CityIndexPage.objects.child_of(home).filter(locale_id=self.page_locale_id).first()
+        index = CityIndexPage.objects.child_of(home).filter(locale=self.page_locale).first()
         return index.pk if index is not None else None

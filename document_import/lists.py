@@ -2,11 +2,13 @@
 
 Objectives ("1) To deepen ... the **RESULTS** achieved"): the word in capitals or bold is the
 keyword. Options ("(1) public spaces; (2) sustainable mobility; ..."): one site visit each.
-Days ("**Day 1** ...", "The **third day** (morning) ..."): one agenda day each.
+Days ("**Day 1** ...", "The **third day** (morning) ..."): one agenda day each, also when one
+paragraph names several ("**Day 1** (6 October): ... **Day 2** (7 October): ...").
 """
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
@@ -77,3 +79,18 @@ def day_mention(html: str) -> DayMention | None:
     theme = re.sub(rf"^{re.escape(match.group(0))}\s*(?:to\s+)?", "", theme, flags=re.IGNORECASE)
     title = f"Day {number}: {theme}" if theme else f"Day {number}"
     return DayMention(number, title[:255], html)
+
+
+def day_mentions(html: str) -> list[DayMention]:
+    """Every agenda day a paragraph describes: one per day it puts in bold, else ``day_mention``'s one.
+
+    A paragraph "**Day 1** (6 October): opening ... **Day 2** (7 October): site visits ..." is cut
+    before each bold day; text ahead of the first one stays with the first day.
+    """
+    starts = [m.start() for m in _EMPHASIS.finditer(html) if _DAY.match(_plain(m.group(1)))]
+    if len(starts) < 2:
+        day = day_mention(html)
+        return [day] if day else []
+    bounds = [0, *starts[1:], len(html)]
+    parts = (html[start:end].strip() for start, end in pairwise(bounds))
+    return [day for day in map(day_mention, parts) if day]

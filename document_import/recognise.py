@@ -8,7 +8,7 @@ from typing import Any
 
 from .dates import DateSpan, find_date_span
 from .figures import find_key_figures
-from .lists import DayMention, Objective, day_mention, numbered_options, objective
+from .lists import DayMention, Objective, day_mentions, numbered_options, objective
 from .quotes import find_quote
 from .structure import Paragraph
 
@@ -199,9 +199,9 @@ def _conference_paragraph(paragraph: Paragraph, role: str, doc: ImportedDocument
         doc.site_visits += [
             {"title": o[:1].upper() + o[1:], "theme": o, "description": "", "status": status} for o in options
         ]
-    day = day_mention(paragraph.html)
-    if day:
-        doc.days.append(day)
+    days = day_mentions(paragraph.html)
+    if days:
+        doc.days += days
         return True
     if role == "background":
         doc.background_html += _paragraph_html(paragraph)

@@ -1,9 +1,13 @@
 """Admin page forms whose relation pickers offer only what belongs with the page being edited."""
 
+from functools import cached_property
 from typing import Any, ClassVar
 
 from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Locale
+
+from home.widgets import MultipleSnippetChooser
 
 
 class PageLanguageChoicesForm(WagtailAdminPageForm):
@@ -11,24 +15,29 @@ class PageLanguageChoicesForm(WagtailAdminPageForm):
 
     Partnerships and organisations exist once per language; listing both versions side by side made
     editors pick "EU4Culture" twice or "Commission européenne" for an English page. A choice from
-    another language is refused as an invalid choice, so no path stores one.
+    another language is refused as an invalid choice, so no path stores one. The many-to-many ones
+    are picked through Wagtail's searchable snippet chooser, opened at the page's language.
     """
 
     same_language_fields: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        locale_id = self.page_locale_id
+        locale = self.page_locale
         for name in self.same_language_fields:
             field = self.fields.get(name)
             queryset = field.queryset if isinstance(field, forms.ModelChoiceField) else None
-            if queryset is not None and locale_id is not None:
-                field.queryset = queryset.filter(locale_id=locale_id)
+            if queryset is None or locale is None:
+                continue
+            if isinstance(field, forms.ModelMultipleChoiceField):
+                field.widget = MultipleSnippetChooser(queryset.model, locale=locale)
+                field.widget.is_required = field.required
+            field.queryset = queryset.filter(locale=locale)  # also gives the widget its choices
 
-    @property
-    def page_locale_id(self) -> int | None:
+    @cached_property
+    def page_locale(self) -> Locale | None:
         """The page's language: set on the instance by the add and edit views, else the parent's."""
         if self.instance.locale_id is not None:
-            return int(self.instance.locale_id)
+            return self.instance.locale
         parent = getattr(self, "parent_page", None)
-        return int(parent.locale_id) if parent is not None else None
+        return parent.locale if parent is not None else None

@@ -1,10 +1,15 @@
 """Form widgets the content areas share."""
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
+from django.db.models import Model
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.widgets import AdminPageChooser
+from wagtail.models import Locale
 
 
 class CountedTextarea(forms.Textarea):
@@ -47,3 +52,48 @@ class StartingPageChooser(AdminPageChooser):
         if self.start_page_id is not None:
             options.pop("parentId", None)  # the script would append it to the start page's URL
         return options
+
+
+class MultipleSnippetChooser(forms.SelectMultiple):
+    """Picks several snippets through Wagtail's own snippet chooser (search box, locale filter).
+
+    The underlying ``<select multiple>`` stays the field's input: the script
+    (home/js/multiple_snippet_chooser.js) hides it, lists the chosen items with a remove button,
+    and selects what the editor picks in the chooser modal, opened in multiple-selection mode at
+    ``locale`` (the page's language, set per form). Without JavaScript the select is what the
+    editor sees, holding the form field's choices only. The modal's locale filter can be switched,
+    so the form field, not this widget, is what refuses another language.
+    """
+
+    template_name = "home/widgets/multiple_snippet_chooser.html"
+
+    def __init__(self, model: type[Model], locale: Locale | None = None, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs)
+        self.model = model
+        self.locale = locale
+
+    @property
+    def media(self) -> forms.Media:
+        return forms.Media(
+            js=[
+                versioned_static("wagtailadmin/js/modal-workflow.js"),
+                versioned_static("wagtailadmin/js/chooser-modal.js"),
+                "home/js/multiple_snippet_chooser.js",
+            ]
+        )
+
+    def get_chooser_modal_url(self) -> str:
+        url = reverse(self.model.snippet_viewset.chooser_viewset.get_url_name("choose"))  # type: ignore[attr-defined]
+        if self.locale is None:
+            return url
+        return f"{url}?{urlencode({'locale': self.locale.language_code})}"
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        widget["chooser_url"] = self.get_chooser_modal_url()
+        widget["add_label"] = _("Add %(object)s") % {"object": self.model._meta.verbose_name}
+        widget["chosen"] = [
+            option for _group, options, _index in widget["optgroups"] for option in options if option["selected"]
+        ]
+        return context

@@ -9,8 +9,9 @@ import pytest
 
 from document_import.dates import DateSpan, find_date_span
 from document_import.figures import KeyFigure, find_key_figures
-from document_import.lists import day_mention, keyword_case, numbered_options, objective
+from document_import.lists import day_mention, day_mentions, keyword_case, numbered_options, objective
 from document_import.quotes import Quote, find_quote
+from document_import.recognise import CONFERENCE, recognise
 from document_import.relations import names_in
 from document_import.structure import read_docx, read_html, read_text, read_upload
 
@@ -97,6 +98,33 @@ def test_numbered_options_and_days():
     assert (third.number, third.title) == (3, "Day 3")
     assert day_mention("The second day was instrumental for Action Leaders.").number == 2
     assert day_mention("Plenary sessions will be combined during the meeting.") is None
+
+
+def test_a_paragraph_naming_two_days_gives_one_agenda_day_each():
+    paragraphs = read_html(
+        "<h1>Kutaisi partnership meeting</h1>"
+        "<p>On 6-7 October 2026, in Kutaisi, Georgia, the partner cities meet for the second time.</p>"
+        "<h2>Agenda</h2>"
+        "<p>The meeting runs over two days. <b>Day 1</b> (6 October): opening at the City Hall and "
+        "exchange on the <b>cultural hub</b> results with Gyumri. <b>Day 2</b> (7 October): site "
+        "visits to the renovated market and the tram depot, then conclusions.</p>"
+    )
+    agenda = paragraphs[-1]
+
+    assert [day.number for day in day_mentions(agenda.html)] == [1, 2]
+    document = recognise(paragraphs, kind=CONFERENCE)
+
+    first, second = document.days
+    assert (first.title, second.title) == ("Day 1: cultural hub", "Day 2")
+    assert first.description_html.startswith("The meeting runs over two days. <b>Day 1</b> (6 October)")
+    assert "site visits" not in first.description_html
+    assert second.description_html.startswith("<b>Day 2</b> (7 October): site visits")
+    assert "City Hall" not in second.description_html
+    assert [document.agenda_day_date(day) for day in document.days] == [
+        datetime.date(2026, 10, 6),
+        datetime.date(2026, 10, 7),
+    ]
+    assert "Day 2" not in str(document.body)  # the paragraph went to the agenda, not the body
 
 
 def test_names_are_matched_as_whole_words_and_acronyms_as_written():

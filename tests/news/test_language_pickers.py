@@ -1,11 +1,17 @@
-"""Partnership and organisation pickers in the page editor offer the page's own language only."""
+"""Partnership and organisation pickers in the page editor offer the page's own language only, through
+Wagtail's searchable snippet chooser opened at that language."""
 
+from urllib.parse import parse_qs, urlsplit
+
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 
 from conferences.models import ConferencePage
+from home.widgets import MultipleSnippetChooser
 from news.models import NewsPage
+from partnerships.models import Organisation, Partnership
 from tests.conferences.test_conference_pages import conference_form
 from tests.factories import NewsPageFactory, OrganisationFactory, PartnershipFactory, make_site_tree
 from tests.news.test_news_pages import news_form
@@ -71,3 +77,61 @@ class LanguagePickerTests(WagtailPageTestCase):
         response = self.client.post(self.add_url(ConferencePage, self.tree["conferences"]), data)
         assert {"partnership", "organisers"} <= set(response.context["form"].errors)
         assert not ConferencePage.objects.exists()
+
+    def french_news_item(self):
+        english = NewsPageFactory(parent=self.tree["news"], title="Kutaisi opens its cultural hub")
+        french = english.copy_for_translation(self.partnership_fr.locale, copy_parents=True)
+        french.partnerships = [self.partnership_fr]
+        french.save_revision()
+        return french
+
+    def chooser(self, response, name):
+        """The rendered picker of field ``name``: its chooser URL, offered options and listed items."""
+        soup = BeautifulSoup(response.content, "html.parser")
+        widget = soup.find("select", attrs={"name": name}).find_parent(attrs={"data-multiple-snippet-chooser": True})
+        url = urlsplit(widget["data-chooser-url"])
+        return {
+            "path": url.path,
+            "query": parse_qs(url.query),
+            "options": [option.get_text() for option in widget.select("select option")],
+            "chosen": [
+                (item["data-value"], item.find(attrs={"data-label": True}).get_text())
+                for item in widget.select("[data-chosen] li")
+            ],
+            "add": widget.find(attrs={"data-add": True}).get_text(strip=True),
+        }
+
+    def test_french_news_item_opens_the_chooser_in_french_with_its_chosen_items_listed(self):
+        page = self.french_news_item()
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+        partnerships = self.chooser(response, "partnerships")
+        assert partnerships["path"] == reverse(Partnership.snippet_viewset.chooser_viewset.get_url_name("choose"))
+        assert partnerships["query"] == {"locale": ["fr"]}
+        assert partnerships["chosen"] == [(str(self.partnership_fr.pk), "EU4Culture (FR)")]
+        assert partnerships["options"] == ["EU4Culture (FR)"]
+        assert partnerships["add"] == "Add partnership"
+        organisations = self.chooser(response, "organisations")
+        assert organisations["path"] == reverse(Organisation.snippet_viewset.chooser_viewset.get_url_name("choose"))
+        assert organisations["query"] == {"locale": ["fr"]}
+        assert organisations["chosen"] == []
+        assert organisations["options"] == ["Commission européenne"]
+        self.assertContains(response, "home/js/multiple_snippet_chooser.js")
+
+    def test_an_english_partnership_picked_in_the_chooser_is_refused_on_a_french_item(self):
+        page = self.french_news_item()
+        data = {**news_form(title=page.title, slug=page.slug), "partnerships": [self.partnership.pk]}
+        response = self.client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+        assert response.status_code == 200
+        assert "partnerships" in response.context["form"].errors
+        page.refresh_from_db()
+        assert list(page.get_latest_revision_as_object().partnerships.all()) == [self.partnership_fr]
+
+    def test_conference_organisers_use_the_chooser_and_its_partnership_keeps_the_single_one(self):
+        response = self.client.get(self.add_url(ConferencePage, self.tree["conferences"]))
+        form = response.context["form"]
+        assert isinstance(form.fields["organisers"].widget, MultipleSnippetChooser)
+        assert not isinstance(form.fields["partnership"].widget, MultipleSnippetChooser)
+        organisers = self.chooser(response, "organisers")
+        assert organisers["query"] == {"locale": ["en"]}
+        assert organisers["options"] == ["European Commission"]
