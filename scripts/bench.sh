@@ -87,7 +87,9 @@ free_port() { "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1",
 serve() {
     local venv=$1 port=$2
     shift 2
-    local args=(cms.wsgi:application --bind "127.0.0.1:$port" --workers 1 --worker-class sync --log-level warning)
+    # No access log: a line per request is thousands of lines and costs the server time it measures.
+    local args=(cms.wsgi:application --bind "127.0.0.1:$port" --workers 1 --worker-class sync --log-level warning
+        --access-logfile /dev/null)
     [[ -f gunicorn.conf.py ]] && args=(--config gunicorn.conf.py "${args[@]}")
     say "$* $venv/bin/gunicorn ${args[*]}"
     env "$@" "$venv/bin/gunicorn" "${args[@]}" &
