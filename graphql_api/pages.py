@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import functools
 from collections.abc import Sequence
 from typing import Annotated, Any
 
@@ -42,10 +41,15 @@ def _load_translations(scope: Scope, pages: Sequence[Any], selections: list[Fiel
         store(page, "translations", [other for other in others if other.translation_key == page.translation_key])
 
 
-@functools.cache
+_TYPE_NAMES_BY_CLASS: dict[type, str] = {}
+
+
 def _type_name(cls: type) -> str:
     """The GraphQL name of a strawberry type, looked up once (``is_type_of`` runs for every item)."""
-    return get_object_definition(cls, strict=True).name
+    name = _TYPE_NAMES_BY_CLASS.get(cls)
+    if name is None:
+        name = _TYPE_NAMES_BY_CLASS[cls] = get_object_definition(cls, strict=True).name
+    return name
 
 
 @strawberry.interface(description="Anything editors publish as a page: news items, conferences, cities...")
