@@ -16,6 +16,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry import Parent
 from strawberry.types import Info
+from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 from cms.image_serving import image_url
@@ -245,15 +246,31 @@ def rendition_specs(selections: Iterable[FieldSelection]) -> set[str]:
 
 
 def load_images(ctx: ApiContext, ids: Iterable[int | None], specs: set[str]) -> None:
-    """Loads the public images among ``ids`` with the asked renditions (two queries at most)."""
+    """Loads the public images among ``ids`` with the asked renditions.
+
+    One query when the renditions exist (they are read with their images), which is every request
+    but an image's first: images with none of them yet are read on their own after.
+    """
     wanted = {pk for pk in ids if pk is not None}
     missing = {pk for pk in wanted if ("image", pk) not in ctx.loaded or not specs <= ctx.loaded["image-specs", pk]}
     if not missing:
         return
-    images = visible_images(ctx).filter(pk__in=missing)
+    found: dict[int, Any] = {}
     if specs:
-        images = images.prefetch_renditions(*specs)
-    found = {image.pk: image for image in images}
+        renditions = (
+            get_image_model()
+            .get_rendition_model()
+            .objects.filter(filter_spec__in=specs, image__in=visible_images(ctx).filter(pk__in=missing))
+            .select_related("image")
+        )
+        for rendition in renditions:
+            image = found.setdefault(rendition.image_id, rendition.image)
+            # Where Wagtail's find_existing_renditions looks first (prefetch_renditions puts them there too).
+            image.__dict__.setdefault("prefetched_renditions", []).append(rendition)
+    if unrendered := missing - found.keys():
+        for image in visible_images(ctx).filter(pk__in=unrendered):
+            image.prefetched_renditions = []  # none of the asked renditions exists yet
+            found[image.pk] = image
     for pk in missing:
         ctx.loaded["image", pk] = found.get(pk)
         ctx.loaded["image-specs", pk] = specs

@@ -15,8 +15,10 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from graphql_api.images import ImageFit, ImageFormat, filter_spec
 from tests import factories
 
 from .fixtures_safety import (
@@ -483,3 +485,23 @@ def test_changes_not_yet_published_are_never_shown(graphql, world, slug):
         "page": None,
         "search": {"totalCount": 0},
     }
+
+
+def test_restricted_images_stay_out_when_their_renditions_exist(graphql, world):
+    """Renditions that exist are read with their images in one query: it keeps the collection rule."""
+    spec = filter_spec(320, 240, ImageFit.FILL, ImageFormat.ORIGINAL, None)
+    for image in get_image_model().objects.all():
+        image.get_rendition(spec)
+    data = graphql(
+        """{ newsItem(slug: "media-news") {
+          heroImage { id rendition(fit: FILL, width: 320, height: 240) { url } }
+          body { ... on ImageBlock { image { title rendition(fit: FILL, width: 320, height: 240) { url } } } }
+        } }"""
+    ).data
+
+    news = data["newsItem"]
+    assert news["heroImage"] is None
+    private, inner, public = (block["image"] for block in news["body"][:3])
+    assert (private, inner) == (None, None)
+    assert public["title"] == "Public"
+    assert ".fill-320x240." in public["rendition"]["url"]  # the stored file, not the signed URL that renders it
