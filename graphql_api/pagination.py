@@ -202,9 +202,12 @@ def paginate_per_parent(
     """
     if len(parent_keys) == 1:
         (key,) = parent_keys
-        # A semi-join, not a join: an item linked to two language versions of the parent comes once.
-        linked = queryset.model._default_manager.filter(**{parent: key}).values("pk")
-        connection, nodes = paginate(queryset.filter(pk__in=linked), ordering, args)
+        if _multi_valued(queryset.model, parent):
+            # A semi-join, not a join: an item linked to two language versions of the parent comes once.
+            owned = queryset.filter(pk__in=queryset.model._default_manager.filter(**{parent: key}).values("pk"))
+        else:
+            owned = queryset.filter(**{parent: key})  # a foreign key: one parent per item
+        connection, nodes = paginate(owned, ordering, args)
         return {key: connection}, nodes
     backwards = args.last is not None
     start = args.offset or 0
@@ -235,6 +238,19 @@ def paginate_per_parent(
             nodes.reverse()
         connections[key] = _connection(nodes, ordering, args, len(group) > args.size, _count_of(counts, key))
     return connections, [node for group in grouped.values() for node in group[: args.size]]
+
+
+def _multi_valued(model: type[Model], lookup: str) -> bool:
+    """Whether ``lookup`` (e.g. ``city_links__city__translation_key``) crosses a to-many relation."""
+    for name in lookup.split("__"):
+        field = model._meta.get_field(name)
+        if field.one_to_many or field.many_to_many:
+            return True
+        related = field.related_model
+        if not isinstance(related, type) or not issubclass(related, Model):
+            return False  # a column: the end of the path
+        model = related
+    return False
 
 
 FirstArg = Annotated[

@@ -207,3 +207,29 @@ def test_lists_read_neither_unasked_bodies_nor_wagtails_bookkeeping_columns(grap
         assert '"body"' not in sql
         for column in ("draft_title", "locked_by_id", "latest_revision_id", "owner_id", "numchild"):
             assert f'"wagtailcore_page"."{column}"' not in sql
+
+
+def test_a_look_ups_reverse_references_take_plain_limit_queries(graphql, rich_content):
+    """One parent needs no window: a foreign key (a conference's host city) is a plain filter, a
+    link (a news item's cities) a semi-join, so that an item linked twice still comes once."""
+    query = """{ city(slug: "barcelona") {
+        conferences(first: 2) { edges { node { title } } }
+        newsItems(first: 2) { edges { node { title } } } } }"""
+    graphql(query)
+    with CaptureQueriesContext(connections["default"]) as queries:
+        city = graphql(query).data["city"]
+    assert city["conferences"]["edges"]
+    assert city["newsItems"]["edges"]
+    conferences, news = (
+        next(
+            query["sql"]
+            for query in queries
+            if query["sql"].startswith('SELECT "wagtailcore_page"."id"') and table in query["sql"].split(" WHERE ")[0]
+        )
+        for table in ('FROM "conferences_conferencepage"', 'FROM "news_newspage"')
+    )
+    for sql in (conferences, news):
+        assert "OVER (" not in sql
+        assert "LIMIT 3" in sql
+    assert "IN (SELECT" not in conferences
+    assert "IN (SELECT" in news
