@@ -8,10 +8,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from playwright.sync_api import Page, expect
-from pytest_django.fixtures import Settings
 from pytest_django.live_server_helper import LiveServer
 
 from cities.models import CityProfilePage
@@ -19,29 +17,12 @@ from conferences.models import ConferencePage
 from news.models import NewsPage
 from tests.documents import SEED_001, SEED_002, pasted_html
 
+from .conftest import sign_in
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "e2e-editor-password-2"
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "import.png"
 ARTEFACTS = ("[bookmark", "_Hlk", "**", "](#)", "data-block-key", "<p></p>", "javascript:")
-
-
-@pytest.fixture(autouse=True)
-def _no_autosave(settings: Settings) -> None:
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0  # see the README: autosave is off for every page
-
-
-@pytest.fixture
-def editor() -> AbstractBaseUser:
-    return get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
-
-
-def sign_in(page: Page, live_server: LiveServer) -> None:
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"{live_server.url}/admin/")
 
 
 def publish(page: Page) -> None:

@@ -4,10 +4,8 @@ English one picked after switching the chooser's language filter is refused on s
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from playwright.sync_api import Locator, Page, expect
-from pytest_django.fixtures import Settings
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Locale
 
@@ -15,25 +13,16 @@ from news.models import NewsPage
 from partnerships.models import Partnership
 from tests.factories import NewsPageFactory, PartnershipFactory
 
+from .conftest import sign_in
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "e2e-editor-password-1"
 # English name -> French name; each partnership exists in both languages.
 NAMES = {
     "Creative Cities Network": "Réseau des villes créatives",
     "Cities for Culture": "Villes pour la culture",
     "Sustainable Urban Mobility": "Mobilité urbaine durable",
 }
-
-
-@pytest.fixture(autouse=True)
-def _no_autosave(settings: Settings) -> None:
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0  # see test_editor_publishes_news: autosave races the save
-
-
-@pytest.fixture
-def editor() -> AbstractBaseUser:
-    return get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
 
 
 @pytest.fixture
@@ -60,11 +49,7 @@ def french_news_item(site_tree: dict, french_partnerships: dict[str, Partnership
 
 def open_partnerships_picker(page: Page, live_server: LiveServer, news_item: NewsPage) -> Locator:
     """Logs the editor in and opens ``news_item``'s Context tab; returns the partnerships picker."""
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"{live_server.url}/admin/")
+    sign_in(page, live_server)
     page.goto(f"{live_server.url}/admin/pages/{news_item.pk}/edit/")
     page.get_by_role("tab", name="Context").click()
     return page.locator("[data-multiple-snippet-chooser]").filter(has=page.locator("select[name=partnerships]"))

@@ -13,19 +13,18 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from playwright.sync_api import Page, expect
-from pytest_django.fixtures import Settings
 from pytest_django.live_server_helper import LiveServer
 
 from home.models import FrontendSettings
 from news.models import NewsPage
 from tests import factories
 
+from .conftest import sign_in
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "e2e-editor-password-1"
 LIVE_TITLE = "Kutaisi opens its library"
 DRAFT_TITLE = "Kutaisi opens its new central library"
 
@@ -60,16 +59,6 @@ def front_end() -> Iterator[str]:
     thread.join()
 
 
-@pytest.fixture(autouse=True)
-def _no_autosave(settings: Settings) -> None:
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0  # see test_editor_publishes_news.py
-
-
-@pytest.fixture
-def editor() -> AbstractBaseUser:
-    return get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
-
-
 def graphql(live_server: LiveServer, query: str, variables: dict) -> dict:
     request = urllib.request.Request(  # noqa: S310 (the live test server)
         f"{live_server.url}/graphql/",
@@ -87,11 +76,7 @@ def test_editor_previews_an_unpublished_title_on_the_front_end(
     item = factories.NewsPageFactory(parent=site_tree["news"], title=LIVE_TITLE, slug="library")
     page = browser_page
 
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"{live_server.url}/admin/")
+    sign_in(page, live_server)
 
     page.goto(f"{live_server.url}/admin/pages/{item.pk}/edit/")
     page.fill("#id_title", DRAFT_TITLE)

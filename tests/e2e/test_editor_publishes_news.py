@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.images import ImageFile
 from PIL import Image
@@ -21,6 +20,8 @@ from cities.models import CityProfilePage
 from home.models import CitynewsImage
 from news.models import NewsPage
 
+from .conftest import sign_in
+
 pytestmark = [
     pytest.mark.e2e,
     # A live server needs committed data; serialized rollback restores what the migrations made
@@ -28,24 +29,9 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "e2e-editor-password-1"
 TITLE = "Kutaisi adopts its culture strategy"
 STANDFIRST = "The city council voted for a ten-year plan drafted with the network's help."
 QUOTE = "Culture is how a city talks to itself."
-
-
-@pytest.fixture(autouse=True)
-def _no_autosave(settings: Settings) -> None:
-    # Wagtail 8.0's autosave creates a new page in the background half a second after each edit.
-    # A Publish clicked while that request is in flight posts to the "add" view as well and fails
-    # with a 500 (slug already in use), so the outcome would depend on timing. The test is about
-    # our panels and the publish path, not autosave, so it switches autosave off.
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-
-
-@pytest.fixture
-def editor() -> AbstractBaseUser:
-    return get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
 
 
 @pytest.fixture
@@ -76,11 +62,7 @@ def test_editor_publishes_news_item(
     page = browser_page
     news_index = site_tree["news"]
 
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"{live_server.url}/admin/")
+    sign_in(page, live_server)
 
     page.goto(f"{live_server.url}/admin/pages/add/news/newspage/{news_index.pk}/")
     page.fill("#id_title", TITLE)

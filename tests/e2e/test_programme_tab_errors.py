@@ -6,27 +6,15 @@ hint where.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from playwright.sync_api import Page, expect
-from pytest_django.fixtures import Settings
 from pytest_django.live_server_helper import LiveServer
 
 from tests.factories import ConferencePageFactory
 
+from .conftest import sign_in
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-PASSWORD = "e2e-editor-password-1"
-
-
-@pytest.fixture(autouse=True)
-def _no_autosave(settings: Settings) -> None:
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0  # see test_editor_publishes_news: autosave races the save
-
-
-@pytest.fixture
-def editor() -> AbstractBaseUser:
-    return get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
 
 
 def test_programme_tab_shows_an_error_badge(
@@ -35,11 +23,7 @@ def test_programme_tab_shows_an_error_badge(
     page = browser_page
     conference = ConferencePageFactory(parent=site_tree["conferences"], title="Second partnership meeting")
 
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"{live_server.url}/admin/")
+    sign_in(page, live_server)
 
     page.goto(f"{live_server.url}/admin/pages/{conference.pk}/edit/")
     page.get_by_role("tab", name="Programme").click()
