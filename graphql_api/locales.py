@@ -7,7 +7,7 @@ default language otherwise, so a French website never has holes where a translat
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from wagtail.models import Locale
 
 from .context import ApiContext
@@ -41,5 +41,19 @@ def localized_by_key(queryset: QuerySet[Any], keys: Iterable[Any], locale: Local
     keys = set(keys)
     if not keys:
         return {}
-    found = localized(queryset.filter(translation_key__in=keys), locale, default).order_by()  # by key: no sort
-    return {obj.translation_key: obj for obj in found}
+    found = localized(queryset.filter(pk__in=_versions(queryset.model, keys, locale, default)), locale, default)
+    return {obj.translation_key: obj for obj in found.order_by()}  # by key: no sort
+
+
+def _versions(model: type[Model], keys: set[Any], locale: Locale, default: Locale) -> QuerySet[Any]:
+    """The primary keys of the items with these keys in either language, found by their index.
+
+    Filtered in the same query, PostgreSQL may instead merge the page table's primary key index
+    with the content type's table and walk every page (5 ms for the cities of an archive page).
+    The ``LIMIT`` (each key has one row per language, by Wagtail's unique constraint) makes the
+    subquery a step of its own, so the ``(translation_key, locale)`` index is used.
+    """
+    languages = {locale.pk, default.pk}
+    defined_on: type[Model] = model._meta.get_field("translation_key").model
+    versions = defined_on._default_manager.filter(translation_key__in=keys, locale__in=languages)
+    return versions.order_by().values("pk")[: len(keys) * len(languages)]

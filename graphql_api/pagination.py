@@ -196,25 +196,24 @@ def paginate_per_parent(
 ) -> tuple[dict[Hashable, Connection[Any]], list[Any]]:
     """The same page for every parent at once: one windowed query, plus one grouped count if asked.
 
+    ``parent`` leads from an item to its parent (``city_links__city``); ``parent_keys`` are the
+    parents' translation keys, so an item linked to any language version of a parent is its item.
+
     A single parent (a look-up such as ``city(slug:)``) takes a plain ``LIMIT`` query instead: it
     reads the sort index and stops, where the window numbers every row of the parent first, and
     it compiles in a third of the time.
     """
     if len(parent_keys) == 1:
         (key,) = parent_keys
-        if _multi_valued(queryset.model, parent):
-            # A semi-join, not a join: an item linked to two language versions of the parent comes once.
-            owned = queryset.filter(pk__in=queryset.model._default_manager.filter(**{parent: key}).values("pk"))
-        else:
-            owned = queryset.filter(**{parent: key})  # a foreign key: one parent per item
-        connection, nodes = paginate(owned, ordering, args)
+        connection, nodes = paginate(_owned_by(queryset, parent, key), ordering, args)
         return {key: connection}, nodes
     backwards = args.last is not None
     start = args.offset or 0
-    scoped = queryset.filter(**{f"{parent}__in": list(parent_keys)}).annotate(_parent=F(parent))
+    parent_key = f"{parent}__translation_key"
+    scoped = queryset.filter(**{f"{parent_key}__in": list(parent_keys)}).annotate(_parent=F(parent_key))
     rows = (
         _bounded(scoped, ordering, args)
-        .annotate(_row=Window(DenseRank(), partition_by=F(parent), order_by=ordering.order_by(reverse=backwards)))
+        .annotate(_row=Window(DenseRank(), partition_by=F(parent_key), order_by=ordering.order_by(reverse=backwards)))
         .filter(_row__gt=start, _row__lte=start + args.size + 1)
         .order_by("_parent", "_row")
     )
@@ -240,17 +239,38 @@ def paginate_per_parent(
     return connections, [node for group in grouped.values() for node in group[: args.size]]
 
 
-def _multi_valued(model: type[Model], lookup: str) -> bool:
-    """Whether ``lookup`` (e.g. ``city_links__city__translation_key``) crosses a to-many relation."""
-    for name in lookup.split("__"):
+def _owned_by(queryset: QuerySet[Any], parent: str, key: Hashable) -> QuerySet[Any]:
+    """The items of ``queryset`` whose ``parent`` has the translation key ``key``.
+
+    The parent's language versions are matched by id (``city_links__city__in``: the ids with that
+    translation key), which PostgreSQL plans in a third of the time of joining the parent's tables
+    to compare its translation key.
+    """
+    target, multi_valued = _follow(queryset.model, parent)
+    defined_on: type[Model] = target._meta.get_field("translation_key").model
+    versions = defined_on._default_manager.filter(translation_key=key).values("pk")
+    if not multi_valued:
+        return queryset.filter(**{f"{parent}__in": versions})  # a foreign key: one parent per item
+    # A semi-join, not a join: an item linked to two language versions of the parent comes once.
+    link, _, link_to_parent = parent.partition("__")
+    relation = queryset.model._meta.get_field(link)
+    if relation.one_to_many and link_to_parent:
+        # Through the link rows alone (``NewsPageCity``): the items' tables stay out of the subquery.
+        links = relation.related_model._default_manager.filter(**{f"{link_to_parent}__in": versions})
+        return queryset.filter(pk__in=links.values(relation.field.attname))
+    owned = queryset.model._default_manager.filter(**{f"{parent}__in": versions})
+    return queryset.filter(pk__in=owned.values("pk"))
+
+
+def _follow(model: type[Model], relation: str) -> tuple[type[Model], bool]:
+    """The model at the end of ``relation`` (e.g. ``city_links__city``), and whether the path
+    crosses a to-many relation."""
+    multi_valued = False
+    for name in relation.split("__"):
         field = model._meta.get_field(name)
-        if field.one_to_many or field.many_to_many:
-            return True
-        related = field.related_model
-        if not isinstance(related, type) or not issubclass(related, Model):
-            return False  # a column: the end of the path
-        model = related
-    return False
+        multi_valued = multi_valued or bool(field.one_to_many or field.many_to_many)
+        model = field.related_model  # type: ignore[assignment]
+    return model, multi_valued
 
 
 FirstArg = Annotated[

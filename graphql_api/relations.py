@@ -61,7 +61,7 @@ def one_loader(links: LinkQuery, targets: TargetQuery) -> Loader:
 
 
 def reverse_connection_loader(
-    targets: TargetQuery, parent_lookup: str, ordering: Callable[[dict[str, Any]], Ordering]
+    targets: TargetQuery, parent: str, ordering: Callable[[dict[str, Any]], Ordering]
 ) -> Loader:
     """A paginated reverse reference, e.g. a city's news: one windowed query for all parents."""
 
@@ -74,7 +74,7 @@ def reverse_connection_loader(
             try:
                 connections, nodes = paginate_per_parent(
                     scope.localized(defer_unread_columns(targets(scope), node_selections)),
-                    parent_lookup,
+                    parent,
                     keys,
                     ordering(arguments),
                     PageArgs.from_arguments(arguments),

@@ -23,13 +23,13 @@ def reverse_connection_field(
     default_order: enum.Enum,
     ordering: Callable[[Any], Ordering],
     targets: TargetQuery,
-    parent_lookup: str,
+    parent: str,
     description: str,
 ) -> Any:
     """A connection field of ``node`` items, ordered by ``default_order``'s enum (default: it).
 
-    ``targets(scope)`` is what may be shown; ``parent_lookup`` leads from a target to its parent's
-    translation key, e.g. ``city_links__city__translation_key`` for the news of a city.
+    ``targets(scope)`` is what may be shown; ``parent`` leads from a target to its parent, e.g.
+    ``city_links__city`` for the news of a city (any language version of the city).
     """
     order_type = type(default_order)
 
@@ -46,5 +46,5 @@ def reverse_connection_field(
         """Declares the arguments; ``PlannedField`` answers with the page the loader stored for them."""
         raise NotImplementedError
 
-    loader = reverse_connection_loader(targets, parent_lookup, lambda arguments: ordering(arguments["order"]))
+    loader = reverse_connection_loader(targets, parent, lambda arguments: ordering(arguments["order"]))
     return strawberry.field(resolver=arguments, description=description, extensions=[PlannedField(loader)])

@@ -189,7 +189,7 @@ class City(Page):
         NewsOrder.NEWEST,
         news_ordering,
         lambda scope: visible_pages(scope.ctx, NewsPage),
-        "city_links__city__translation_key",
+        "city_links__city",
         "Published news about the city, newest first by default.",
     )
 
@@ -198,7 +198,7 @@ class City(Page):
         ConferenceOrder.SOONEST,
         conference_ordering,
         lambda scope: visible_pages(scope.ctx, ConferencePage),
-        "host_city__translation_key",
+        "host_city",
         "Published conferences the city hosts or hosted, soonest first by default.",
     )
 

@@ -247,7 +247,7 @@ class Conference(Page):
         NewsOrder.NEWEST,
         news_ordering,
         lambda scope: visible_pages(scope.ctx, NewsPage),
-        "conference__translation_key",
+        "conference",
         "Published news about the conference, newest first by default.",
     )
 

@@ -118,7 +118,7 @@ class PartnershipType:
         CityOrder.NAME,
         city_ordering,
         lambda scope: visible_pages(scope.ctx, CityProfilePage),
-        "memberships__partnership__translation_key",
+        "memberships__partnership",
         "Member cities with a published profile, by name unless `order` says otherwise.",
     )
 
@@ -127,7 +127,7 @@ class PartnershipType:
         NewsOrder.NEWEST,
         news_ordering,
         lambda scope: visible_pages(scope.ctx, NewsPage),
-        "partnerships__translation_key",
+        "partnerships",
         "Published news about it, newest first by default.",
     )
 
@@ -136,7 +136,7 @@ class PartnershipType:
         ConferenceOrder.SOONEST,
         conference_ordering,
         lambda scope: visible_pages(scope.ctx, ConferencePage),
-        "partnership__translation_key",
+        "partnership",
         "Its published conferences, soonest first by default.",
     )
 
