@@ -54,6 +54,12 @@ def _versions(model: type[Model], keys: set[Any], locale: Locale, default: Local
     subquery a step of its own, so the ``(translation_key, locale)`` index is used.
     """
     languages = {locale.pk, default.pk}
-    defined_on: type[Model] = model._meta.get_field("translation_key").model
-    versions = defined_on._default_manager.filter(translation_key__in=keys, locale__in=languages)
+    versions = translation_rows(model).filter(translation_key__in=keys, locale__in=languages)
     return versions.order_by().values("pk")[: len(keys) * len(languages)]
+
+
+def translation_rows(model: type[Model]) -> QuerySet[Any]:
+    """Every row of the table that holds ``model``'s translation keys: Wagtail's page table for a
+    page type (no join with the type's own table), the model's own table for a snippet."""
+    defined_on: type[Model] = model._meta.get_field("translation_key").model
+    return defined_on._default_manager.all()

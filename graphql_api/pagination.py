@@ -25,6 +25,7 @@ from django.db.models.functions import DenseRank
 
 from . import limits
 from .errors import UNSAFE_CHARACTERS, BadInput
+from .locales import translation_rows
 
 NodeType = TypeVar("NodeType")
 
@@ -247,8 +248,7 @@ def _owned_by(queryset: QuerySet[Any], parent: str, key: Hashable) -> QuerySet[A
     to compare its translation key.
     """
     target, multi_valued = _follow(queryset.model, parent)
-    defined_on: type[Model] = target._meta.get_field("translation_key").model
-    versions = defined_on._default_manager.filter(translation_key=key).values("pk")
+    versions = translation_rows(target).filter(translation_key=key).values("pk")
     if not multi_valued:
         return queryset.filter(**{f"{parent}__in": versions})  # a foreign key: one parent per item
     # A semi-join, not a join: an item linked to two language versions of the parent comes once.
