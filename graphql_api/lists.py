@@ -25,7 +25,8 @@ def connection(
 ) -> Connection[Any]:
     """One page of ``queryset`` in ``scope``'s language, with everything the query selected on it."""
     selections = root_selection(info).child("edges", "node")
-    result, nodes = paginate(scope.localized(defer_unread_columns(queryset, selections)), ordering, args)
+    queryset = defer_unread_columns(queryset, selections, ordering.columns)
+    result, nodes = paginate(scope.localized(queryset), ordering, args)
     plan(scope, nodes, selections)
     return result
 

@@ -45,6 +45,16 @@ _TEXT_OF_BLOCK: dict[str, Callable[[Any], str]] = {
 }
 
 
+def summary_columns(model: type[Page]) -> tuple[str | None, ...]:
+    """The fields ``summary_source`` may read of a page of type ``model``."""
+    return SUMMARY_FIELDS.get(model), "search_description", MAIN_TEXT_FIELDS.get(model)
+
+
+def main_text_column(model: type[Page]) -> tuple[str | None]:
+    """The field ``main_text`` reads of a page of type ``model``."""
+    return (MAIN_TEXT_FIELDS.get(model),)
+
+
 def main_text(page: Page) -> tuple[str, Any]:
     """``("stream", raw blocks)`` or ``("rich_text", html)`` of the page's main text."""
     name = MAIN_TEXT_FIELDS.get(type(page))

@@ -20,8 +20,8 @@ from news.models import NewsIndexPage
 
 from .context import ApiContext
 from .email_html import load_email_html
-from .page_text import MAX_SUMMARY_LENGTH, cut_at_word, summary_source
-from .planning import Scope, graphql_type_name, plan, planned_field, register_type, store
+from .page_text import MAX_SUMMARY_LENGTH, cut_at_word, main_text_column, summary_columns, summary_source
+from .planning import Scope, graphql_type_name, plan, planned_field, reads, register_type, store
 from .rich_text import RichText, rich_text_loader
 from .selection import FieldSelection
 from .visibility import visible_pages
@@ -69,23 +69,32 @@ class Page:
     def is_type_of(cls, obj: Any, _info: Any) -> bool:
         return graphql_type_name(obj) == _type_name(cls)
 
-    @strawberry.field(description="The page's ID.")
+    @strawberry.field(description="The page's ID.", metadata=reads(()))
     def id(self, root: Parent[WagtailPage]) -> strawberry.ID:
         return strawberry.ID(str(root.pk))
 
-    @strawberry.field(description="Its path below the site root of its language, e.g. `/news/my-item/`.")
+    @strawberry.field(
+        description="Its path below the site root of its language, e.g. `/news/my-item/`.",
+        metadata=reads(("url_path",)),
+    )
     def url_path(self, root: Parent[WagtailPage], info: Info[ApiContext, None]) -> str:
         return page_path(info.context, root.url_path)
 
-    @strawberry.field(description="Its address on the public website (null until the site's front-end URL is set).")
+    @strawberry.field(
+        description="Its address on the public website (null until the site's front-end URL is set).",
+        metadata=reads(("url_path",)),
+    )
     def url(self, root: Parent[WagtailPage], info: Info[ApiContext, None]) -> str | None:
         return page_url(info.context, root.url_path, root.locale_id)
 
-    @strawberry.field(description="Title for search engines and social cards (the title when none was set).")
+    @strawberry.field(
+        description="Title for search engines and social cards (the title when none was set).",
+        metadata=reads(("seo_title", "title")),
+    )
     def seo_title(self, root: Parent[WagtailPage]) -> str:
         return root.seo_title or root.title
 
-    @strawberry.field(description="Language code of this version of the page, e.g. `en` or `fr`.")
+    @strawberry.field(description="Language code of this version of the page, e.g. `en` or `fr`.", metadata=reads(()))
     def locale(self, root: Parent[WagtailPage], info: Info[ApiContext, None]) -> str:
         return info.context.locale_code(root.locale_id)
 
@@ -95,7 +104,8 @@ class Page:
 
     @strawberry.field(
         description="Plain-text summary for listings and newsletters: the summary editors wrote (else the "
-        "search description, else the start of the text), cut at a word with an ellipsis to fit `maxLength`."
+        "search description, else the start of the text), cut at a word with an ellipsis to fit `maxLength`.",
+        metadata=reads(summary_columns),
     )
     def summary(
         self,
@@ -108,6 +118,7 @@ class Page:
 
     email_html: str = planned_field(
         load_email_html,
+        columns=main_text_column,
         description="The main text as e-mail-safe HTML: links to the front end, images as renditions "
         "560 px wide at most with width, height and alt text, embeds as a linked thumbnail, no scripts or iframes.",
     )
@@ -115,12 +126,14 @@ class Page:
 
 @strawberry.type(description="The root page of a site.")
 class HomePage(Page):
-    intro: RichText = planned_field(rich_text_loader("intro"), description="Introduction text.")
+    intro: RichText = planned_field(rich_text_loader("intro"), columns=("intro",), description="Introduction text.")
 
 
 @strawberry.type(description="A section listing page: the news, conferences or cities section.")
 class SectionPage(Page):
-    intro: RichText = planned_field(rich_text_loader("intro"), description="Introduction text of the section.")
+    intro: RichText = planned_field(
+        rich_text_loader("intro"), columns=("intro",), description="Introduction text of the section."
+    )
 
 
 register_type("HomePage", HomePageModel)

@@ -70,6 +70,11 @@ class Ordering:
         fields = [(key.lstrip("-"), key.startswith("-")) for key in self.keys]
         return [*fields, ("pk", fields[0][1] if fields else False)]
 
+    @property
+    def columns(self) -> list[str]:
+        """The model fields its sort keys read (the primary key aside), which cursors are made of."""
+        return [name for name, _descending in self.fields[:-1]]
+
     def order_by(self, reverse: bool = False) -> list[Any]:
         return [F(name).desc() if descending != reverse else F(name).asc() for name, descending in self.fields]
 

@@ -69,14 +69,15 @@ def reverse_connection_loader(
         keys: list[Hashable] = list(dict.fromkeys(obj.translation_key for obj in objects))
         for group in by_arguments(selections).values():
             arguments = group[0].arguments
+            order = ordering(arguments)
             with_count = any(child.name == "totalCount" for s in group for child in s.fields_on(s.output_type.name))
             node_selections = [node for selection in group for node in selection.child("edges", "node")]
             try:
                 connections, nodes = paginate_per_parent(
-                    scope.localized(defer_unread_columns(targets(scope), node_selections)),
+                    scope.localized(defer_unread_columns(targets(scope), node_selections, order.columns)),
                     parent,
                     keys,
-                    ordering(arguments),
+                    order,
                     PageArgs.from_arguments(arguments),
                     with_count,
                 )

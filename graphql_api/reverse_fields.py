@@ -14,7 +14,7 @@ from strawberry.types import Info
 
 from .lists import ORDER_DESCRIPTION
 from .pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, OffsetArg, Ordering
-from .planning import PlannedField
+from .planning import PlannedField, reads
 from .relations import TargetQuery, reverse_connection_loader
 
 
@@ -47,4 +47,6 @@ def reverse_connection_field(
         raise NotImplementedError
 
     loader = reverse_connection_loader(targets, parent, lambda arguments: ordering(arguments["order"]))
-    return strawberry.field(resolver=arguments, description=description, extensions=[PlannedField(loader)])
+    return strawberry.field(
+        resolver=arguments, description=description, extensions=[PlannedField(loader)], metadata=reads(())
+    )

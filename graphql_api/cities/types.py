@@ -21,7 +21,7 @@ from ..feed_links import FeedLink, feed_links
 from ..images import Image, image_loader
 from ..news.filters import NewsOrder, news_ordering
 from ..pages import Page
-from ..planning import Scope, plan, planned_field, register_type, store
+from ..planning import Scope, plan, planned_field, reads, register_type, store
 from ..reverse_fields import reverse_connection_field
 from ..selection import FieldSelection, merged_fields
 from ..streamfield import BODY_BLOCKS, BodyBlock, stream_loader
@@ -154,29 +154,34 @@ class City(Page):
     website: str = strawberry.field(description="The city's official website; may be empty.")
     is_demo: bool = strawberry.field(description="Demonstration content whose facts are not verified.")
 
-    @strawberry.field(description="ISO 3166 code of the country, e.g. `GE`.")
+    @strawberry.field(description="ISO 3166 code of the country, e.g. `GE`.", metadata=reads(("country",)))
     def country_code(self, root: Parent[CityProfilePage]) -> str:
         return root.country.code
 
-    @strawberry.field(description="English name of the country.")
+    @strawberry.field(description="English name of the country.", metadata=reads(("country",)))
     def country_name(self, root: Parent[CityProfilePage]) -> str:
         return str(root.country.name)
 
-    @strawberry.field(description="Latitude in decimal degrees (WGS 84).")
+    @strawberry.field(description="Latitude in decimal degrees (WGS 84).", metadata=reads(("latitude",)))
     def latitude(self, root: Parent[CityProfilePage]) -> float | None:
         return None if root.latitude is None else float(root.latitude)
 
-    @strawberry.field(description="Longitude in decimal degrees (WGS 84).")
+    @strawberry.field(description="Longitude in decimal degrees (WGS 84).", metadata=reads(("longitude",)))
     def longitude(self, root: Parent[CityProfilePage]) -> float | None:
         return None if root.longitude is None else float(root.longitude)
 
-    @strawberry.field(description="Feeds of its news and the conferences it hosts, for autodiscovery links.")
+    @strawberry.field(
+        description="Feeds of its news and the conferences it hosts, for autodiscovery links.",
+        metadata=reads(("slug",)),
+    )
     def feeds(self, root: Parent[CityProfilePage], info: Info) -> list[FeedLink]:
         return feed_links(info.context, "city", root.slug, root.locale_id)
 
-    image: Image | None = planned_field(image_loader("image_id"), description="The city's picture, if it is public.")
+    image: Image | None = planned_field(
+        image_loader("image_id"), columns=("image",), description="The city's picture, if it is public."
+    )
     body: list[BodyBlock] = planned_field(
-        stream_loader("body", BODY_BLOCKS), description="The profile text, block by block."
+        stream_loader("body", BODY_BLOCKS), columns=("body",), description="The profile text, block by block."
     )
     memberships: list[Membership] = planned_field(
         _load_memberships, description="Partnerships and networks the city belongs to."

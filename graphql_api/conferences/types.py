@@ -20,7 +20,7 @@ from partnerships.models import Organisation, Partnership
 from ..enums import choices_enum
 from ..news.filters import NewsOrder, news_ordering
 from ..pages import Page
-from ..planning import Scope, planned_field, register_type
+from ..planning import Scope, planned_field, reads, register_type
 from ..relations import many_loader, one_loader
 from ..reverse_fields import reverse_connection_field
 from ..rich_text import RichText, render_rich_text, rich_text_loader
@@ -161,20 +161,27 @@ class Conference(Page):
     registration_url: str = strawberry.field(description="Where to register; may be empty.")
 
     @strawberry.field(
-        description="What the page was written from (a concept note, a draft agenda...); null when not said."
+        description="What the page was written from (a concept note, a draft agenda...); null when not said.",
+        metadata=reads(("document_kind",)),
     )
     def document_kind(self, root: Parent[ConferencePage]) -> ConferencePage.DocumentKind | None:
         return ConferencePage.DocumentKind(root.document_kind) if root.document_kind else None
 
-    @strawberry.field(description="Whether that document is a draft or final; null when not said.")
+    @strawberry.field(
+        description="Whether that document is a draft or final; null when not said.",
+        metadata=reads(("document_status",)),
+    )
     def document_status(self, root: Parent[ConferencePage]) -> ConferencePage.DocumentStatus | None:
         return ConferencePage.DocumentStatus(root.document_status) if root.document_status else None
 
-    @strawberry.field(description="Upcoming, ongoing or past, from the dates and today's date.")
+    @strawberry.field(
+        description="Upcoming, ongoing or past, from the dates and today's date.",
+        metadata=reads(("start_date", "end_date")),
+    )
     def status(self, root: Parent[ConferencePage], info: Info) -> ConferenceStatus:
         return root.status_on(info.context.today)
 
-    @strawberry.field(description="In person, online or hybrid.")
+    @strawberry.field(description="In person, online or hybrid.", metadata=reads(("format",)))
     def format(self, root: Parent[ConferencePage]) -> ConferenceFormat:
         return ConferenceFormat(root.format)
 
@@ -219,25 +226,36 @@ class Conference(Page):
     next_edition: Conference | None = planned_field(
         one_loader(_next_edition_links, _conference_target), description="The next edition, if published."
     )
-    background: RichText = planned_field(rich_text_loader("background"), description="Background and context.")
+    background: RichText = planned_field(
+        rich_text_loader("background"), columns=("background",), description="Background and context."
+    )
     body: list[BodyBlock] = planned_field(
-        stream_loader("body", BODY_BLOCKS), description="Narrative beyond the background, block by block."
+        stream_loader("body", BODY_BLOCKS),
+        columns=("body",),
+        description="Narrative beyond the background, block by block.",
     )
     target_audience: RichText = planned_field(
-        rich_text_loader("target_audience"), description="Who the conference is for."
+        rich_text_loader("target_audience"), columns=("target_audience",), description="Who the conference is for."
     )
     objectives: list[Objective] = planned_field(
-        stream_loader("objectives", OBJECTIVES), description="The objectives, in order."
+        stream_loader("objectives", OBJECTIVES), columns=("objectives",), description="The objectives, in order."
     )
-    agenda: list[AgendaDay] = planned_field(stream_loader("agenda", AGENDA), description="The agenda, day by day.")
+    agenda: list[AgendaDay] = planned_field(
+        stream_loader("agenda", AGENDA), columns=("agenda",), description="The agenda, day by day."
+    )
     site_visits: list[SiteVisit] = planned_field(
-        stream_loader("site_visits", SITE_VISITS), description="Site visits or options offered to participants."
+        stream_loader("site_visits", SITE_VISITS),
+        columns=("site_visits",),
+        description="Site visits or options offered to participants.",
     )
     expected_outcomes: list[str] = planned_field(
-        stream_loader("expected_outcomes", OUTCOMES), description="What the conference should achieve."
+        stream_loader("expected_outcomes", OUTCOMES),
+        columns=("expected_outcomes",),
+        description="What the conference should achieve.",
     )
     documents: list[Link] = planned_field(
         stream_loader("documents", DOCUMENTS),
+        columns=("documents",),
         then=lambda _conference, blocks: [link for block in blocks for link in block],
         description="Reports, notes and other documents, as public links.",
     )

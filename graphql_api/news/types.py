@@ -60,14 +60,17 @@ class NewsItem(Page):
     source_url: str = strawberry.field(description="Where the item was first published; may be empty.")
 
     hero_image: Image | None = planned_field(
-        image_loader("hero_image_id"), description="The main image, if it is public."
+        image_loader("hero_image_id"), columns=("hero_image",), description="The main image, if it is public."
     )
     hero_credit: str = planned_field(
         image_loader("hero_image_id"),
+        columns=("hero_image", "hero_credit"),
         then=lambda page, image: page.hero_credit or (image.credit if image else ""),
         description="Credit of the hero image for this item, falling back to the image's own.",
     )
-    body: list[BodyBlock] = planned_field(stream_loader("body", BODY_BLOCKS), description="The body, block by block.")
+    body: list[BodyBlock] = planned_field(
+        stream_loader("body", BODY_BLOCKS), columns=("body",), description="The body, block by block."
+    )
     cities: list[Annotated[City, strawberry.lazy("graphql_api.cities.types")]] = planned_field(
         many_loader(
             lambda pks: (

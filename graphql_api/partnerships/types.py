@@ -19,7 +19,7 @@ from ..conferences.filters import ConferenceOrder, conference_ordering
 from ..enums import choices_enum
 from ..feed_links import FeedLink, feed_links
 from ..news.filters import NewsOrder, news_ordering
-from ..planning import Scope, planned_field, register_type
+from ..planning import Scope, planned_field, reads, register_type
 from ..relations import one_loader
 from ..reverse_fields import reverse_connection_field
 from ..visibility import visible_pages
@@ -45,15 +45,17 @@ class OrganisationType:
     acronym: str = strawberry.field(description="Acronym, e.g. `DG NEAR`; may be empty.")
     website: str = strawberry.field(description="Website; may be empty.")
 
-    @strawberry.field(description="The organisation's ID.")
+    @strawberry.field(description="The organisation's ID.", metadata=reads(()))
     def id(self, root: Parent[Organisation]) -> strawberry.ID:
         return strawberry.ID(str(root.pk))
 
-    @strawberry.field(description="What sort of organisation it is.")
+    @strawberry.field(description="What sort of organisation it is.", metadata=reads(("kind",)))
     def kind(self, root: Parent[Organisation]) -> OrganisationKind:
         return Organisation.Kind(root.kind)
 
-    @strawberry.field(description="ISO 3166 code of its country; empty for international bodies.")
+    @strawberry.field(
+        description="ISO 3166 code of its country; empty for international bodies.", metadata=reads(("country",))
+    )
     def country_code(self, root: Parent[Organisation]) -> str:
         return root.country.code or ""
 
@@ -78,19 +80,21 @@ class PartnershipType:
     end_year: int | None = strawberry.field(description="Year it ended or ends.")
     website: str = strawberry.field(description="Website; may be empty.")
 
-    @strawberry.field(description="The partnership's ID.")
+    @strawberry.field(description="The partnership's ID.", metadata=reads(()))
     def id(self, root: Parent[Partnership]) -> strawberry.ID:
         return strawberry.ID(str(root.pk))
 
-    @strawberry.field(description="What sort of partnership it is.")
+    @strawberry.field(description="What sort of partnership it is.", metadata=reads(("kind",)))
     def kind(self, root: Parent[Partnership]) -> PartnershipKind:
         return Partnership.Kind(root.kind)
 
-    @strawberry.field(description="Language code of this version, e.g. `en`.")
+    @strawberry.field(description="Language code of this version, e.g. `en`.", metadata=reads(()))
     def locale(self, root: Parent[Partnership], info: Info) -> str:
         return info.context.locale_code(root.locale_id)
 
-    @strawberry.field(description="Feeds of its news and conferences, for autodiscovery links.")
+    @strawberry.field(
+        description="Feeds of its news and conferences, for autodiscovery links.", metadata=reads(("slug",))
+    )
     def feeds(self, root: Parent[Partnership], info: Info) -> list[FeedLink]:
         return feed_links(info.context, "partnership", root.slug, root.locale_id)
 
