@@ -97,7 +97,9 @@ ASGI_APPLICATION = "cms.asgi.application"
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# A worker keeps its connection between requests: opening one per request cost PostgreSQL a new
+# backend process and the worker a handshake, more than a whole look-up's queries.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 # Outages fail fast and heal (see "Operations and security" in README.md): a persistent connection is
 # checked before reuse, and on PostgreSQL every connection gives up connecting after DB_CONNECT_TIMEOUT
 # seconds, any statement after DB_STATEMENT_TIMEOUT ms and any wait for a lock after DB_LOCK_TIMEOUT ms;
