@@ -20,6 +20,8 @@ class ApiContext(PublicView):
     response: HttpResponse = field(kw_only=True)
     # What loaders fetched, keyed by kind and identity, e.g. ("image", pk) or ("page-url", locale pk, pk).
     loaded: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    # Images the plan asked for, with the renditions asked, not read yet (``images.ask_images``).
+    asked_images: dict[int, set[str]] = field(default_factory=dict)
     # Keys of the content in the answer (``page-12``, ``image-3``...), for the response cache.
     content_keys: set[str] = field(default_factory=set)
 

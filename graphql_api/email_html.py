@@ -17,7 +17,7 @@ from typing import Any
 
 from wagtail.embeds.models import Embed
 
-from .images import ImageFit, ImageFormat, alt_text, filter_spec, rendition_of
+from .images import ImageFit, ImageFormat, alt_text, filter_spec, loaded_image, rendition_of
 from .page_text import main_text
 from .planning import Scope, store
 from .rich_text import render_rich_text
@@ -119,15 +119,16 @@ def email_safe(html: str, frontend_base_url: str) -> str:
 
 
 def _image(scope: Scope, block: ImageBlock) -> str:
-    if block.image is None:
+    image = loaded_image(scope.ctx, block.image_id)
+    if image is None:
         return ""
-    rendition = rendition_of(scope.ctx, block.image, EMAIL_IMAGE_SPEC)
-    alt = alt_text(block.image)
+    rendition = rendition_of(scope.ctx, image, EMAIL_IMAGE_SPEC)
+    alt = alt_text(image)
     html = (
         f'<p><img src="{escape(rendition.url)}" width="{rendition.width}" height="{rendition.height}" '
         f'alt="{escape(alt)}" style="{IMAGE_STYLE}"></p>'
     )
-    caption = " — ".join(part for part in (block.caption, block.credit) if part)
+    caption = " — ".join(part for part in (block.caption, block.credit_with(image)) if part)
     return html + (f'<p style="{CAPTION_STYLE}">{escape(caption)}</p>' if caption else "")
 
 

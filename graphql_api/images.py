@@ -25,7 +25,7 @@ from home.visibility import PublicView
 from . import limits
 from .context import ApiContext
 from .errors import ApiError, BadInput
-from .planning import Loader, Scope, store
+from .planning import Later, Loader, Scope, store
 from .selection import FieldSelection
 from .visibility import visible_images
 
@@ -245,16 +245,41 @@ def rendition_specs(selections: Iterable[FieldSelection]) -> set[str]:
     return specs
 
 
-def load_images(ctx: ApiContext, ids: Iterable[int | None], specs: set[str]) -> None:
-    """Loads the public images among ``ids`` with the asked renditions.
+def ask_images(ctx: ApiContext, ids: Iterable[int | None], specs: set[str]) -> None:
+    """Notes that the answer shows these images with the renditions ``specs``.
+
+    Nothing is read yet: the first image used (``loaded_image``) reads every image asked for so
+    far, so a news item's hero, the pictures of its body and its cities' images cost one query.
+    """
+    for pk in ids:
+        if pk is not None:
+            ctx.asked_images.setdefault(pk, set()).update(specs)
+
+
+def loaded_image(ctx: ApiContext, pk: int | None) -> Any:
+    """The public image ``pk`` (``None`` if it is not public), asked for before with ``ask_images``."""
+    if pk is None:
+        return None
+    if pk in ctx.asked_images:
+        _read_asked_images(ctx)
+    return ctx.loaded["image", pk]
+
+
+def _read_asked_images(ctx: ApiContext) -> None:
+    """Reads the public images asked for, with their asked renditions.
 
     One query when the renditions exist (they are read with their images), which is every request
     but an image's first: images with none of them yet are read on their own after.
     """
-    wanted = {pk for pk in ids if pk is not None}
-    missing = {pk for pk in wanted if ("image", pk) not in ctx.loaded or not specs <= ctx.loaded["image-specs", pk]}
+    asked, ctx.asked_images = ctx.asked_images, {}
+    missing = {
+        pk
+        for pk, specs in asked.items()
+        if ("image", pk) not in ctx.loaded or not specs <= ctx.loaded["image-specs", pk]
+    }
     if not missing:
         return
+    specs = set().union(*(asked[pk] for pk in missing))
     found: dict[int, Any] = {}
     if specs:
         renditions = (
@@ -277,16 +302,13 @@ def load_images(ctx: ApiContext, ids: Iterable[int | None], specs: set[str]) -> 
     ctx.add_content_keys("image", found)
 
 
-def loaded_image(ctx: ApiContext, pk: int | None) -> Any:
-    return None if pk is None else ctx.loaded["image", pk]
-
-
 def image_loader(attribute: str) -> Loader:
     """A loader for a field holding an image foreign key (``attribute`` is its ``..._id``)."""
 
     def load(scope: Scope, objects: Sequence[Any], selections: list[FieldSelection]) -> None:
-        load_images(scope.ctx, (getattr(obj, attribute) for obj in objects), rendition_specs(selections))
-        for obj in objects:
-            store(obj, selections[0].name, loaded_image(scope.ctx, getattr(obj, attribute)))
+        ids = [getattr(obj, attribute) for obj in objects]
+        ask_images(scope.ctx, ids, rendition_specs(selections))
+        for obj, pk in zip(objects, ids, strict=True):
+            store(obj, selections[0].name, Later(functools.partial(loaded_image, scope.ctx, pk)))
 
     return load

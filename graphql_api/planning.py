@@ -51,6 +51,15 @@ class Scope:
 Loader = Callable[[Scope, Sequence[Any], list[FieldSelection]], None]
 
 
+class Later:
+    """A planned value read only when its field resolves, once every loader has asked for what it
+    needs: images asked for by several loaders (a news item's hero, its body's pictures, its
+    cities') are then read in one query (``images.ask_images``)."""
+
+    def __init__(self, read: Callable[[], Any]) -> None:
+        self.read = read
+
+
 class PlannedField(FieldExtension):
     """Marks a field whose value the planner loads: ``loader`` runs once for all the objects of a
     list, and the field reads what it stored (``then`` may derive the answer from it)."""
@@ -62,6 +71,8 @@ class PlannedField(FieldExtension):
 
     def resolve(self, next_: Callable[..., Any], source: Any, info: Info, **kwargs: Any) -> Any:
         value = planned(source, info.field_name, root_selection(info).arguments if kwargs else None)
+        if isinstance(value, Later):
+            value = value.read()
         return value if self.then is None else self.then(source, value)
 
 

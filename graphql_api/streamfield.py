@@ -2,7 +2,8 @@
 
 A loader reads the stored (raw) stream of every object in the response, collects what the
 blocks refer to (images, pages, documents, rich-text links), loads all of it in a few queries,
-and only then builds the block objects, which resolve without touching the database.
+and only then builds the block objects. Images are only asked for here: the first one the
+answer uses reads them with every other image the plan asked for (``images.ask_images``).
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 import strawberry
+from strawberry.types import Info
 
+from .context import ApiContext
 from .documents import Document, load_documents, loaded_document
-from .images import Image, load_images, loaded_image, rendition_specs
+from .images import Image, ask_images, loaded_image, rendition_specs
 from .page_urls import load_page_urls, loaded_page_url
 from .planning import Loader, Scope, store
 from .rich_text import RichText, load_rich_text, render_rich_text
@@ -31,7 +34,7 @@ class References:
     rich_texts: list[str] = field(default_factory=list)
 
     def load(self, scope: Scope, specs: set[str]) -> None:
-        load_images(scope.ctx, self.images, specs)
+        ask_images(scope.ctx, self.images, specs)
         load_page_urls(scope, self.pages)
         load_documents(scope.ctx, self.documents)
         load_rich_text(scope, self.rich_texts)
@@ -73,10 +76,23 @@ class QuoteBlock:
 
 @strawberry.type(description="An image placed in the text, with its caption.")
 class ImageBlock:
+    """The image is read when the answer uses it, with every other image asked for (``ask_images``)."""
+
     id: strawberry.ID = strawberry.field(description="Stable ID of the block within its page.")
-    image: Image | None = strawberry.field(description="The image; null if it is no longer public.")
+    image_id: strawberry.Private[int | None]
     caption: str = strawberry.field(description="Caption; may be empty.")
-    credit: str = strawberry.field(description="Credit for this use, falling back to the image's own.")
+    own_credit: strawberry.Private[str]
+
+    @strawberry.field(description="The image; null if it is no longer public.")
+    def image(self, info: Info[ApiContext, None]) -> Image | None:
+        return loaded_image(info.context, self.image_id)
+
+    @strawberry.field(description="Credit for this use, falling back to the image's own.")
+    def credit(self, info: Info[ApiContext, None]) -> str:
+        return self.credit_with(loaded_image(info.context, self.image_id))
+
+    def credit_with(self, image: Any) -> str:
+        return self.own_credit or (image.credit if image else "")
 
 
 @strawberry.type(description="An embedded video, map or post, by its address.")
@@ -142,9 +158,9 @@ def build_links(scope: Scope, raw_links: Iterable[dict[str, Any]]) -> list[Link]
 
 
 def _image_block(scope: Scope, value: dict[str, Any], block_id: strawberry.ID) -> ImageBlock:
-    image = loaded_image(scope.ctx, value.get("image"))
-    credit = value.get("credit") or (image.credit if image else "")
-    return ImageBlock(id=block_id, image=image, caption=value.get("caption", ""), credit=credit)
+    return ImageBlock(
+        id=block_id, image_id=value.get("image"), caption=value.get("caption", ""), own_credit=value.get("credit") or ""
+    )
 
 
 def _collect_rich_text(value: str, references: References) -> None:

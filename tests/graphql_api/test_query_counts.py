@@ -239,3 +239,29 @@ def test_a_look_ups_reverse_references_take_plain_limit_queries(graphql, rich_co
     assert '"conferences_conferencepage"."host_city_id" IN (SELECT' in conferences
     assert '"news_newspage"."page_ptr_id" IN (SELECT' in news
     assert 'FROM "news_newspagecity"' in news  # the link rows alone: no second copy of the news tables
+
+
+def test_the_images_of_a_whole_answer_are_read_in_one_query(graphql, content):
+    """Loaders only ask for images; the first one used reads every image asked for: a news item's
+    hero, the pictures of its body and its cities' pictures (three different images) together."""
+    hero, pictured, city_picture = (factories.ImageFactory(title=title) for title in ("Hero", "Body", "City"))
+    city = factories.CityProfilePageFactory(parent=content["cities"], title="Batumi", slug="batumi", image=city_picture)
+    factories.NewsPageFactory(
+        parent=content["news"],
+        slug="pictures",
+        hero_image=hero,
+        cities=[city],
+        body=[("image", {"image": pictured, "caption": "", "credit": ""})],
+    )
+    query = f"""{{ newsItem(slug: "pictures") {{ heroImage {IMAGE} heroCredit
+        body {{ ... on ImageBlock {{ image {IMAGE} credit }} }} cities {{ image {IMAGE} }} }} }}"""
+    graphql(query)
+    render_asked_renditions()
+    with CaptureQueriesContext(connections["default"]) as queries:
+        item = graphql(query).data["newsItem"]
+    assert [item["heroImage"]["id"], item["body"][0]["image"]["id"], item["cities"][0]["image"]["id"]] == [
+        str(image.pk) for image in (hero, pictured, city_picture)
+    ]
+    assert all(image["rendition"]["url"] for image in (item["heroImage"], item["body"][0]["image"]))
+    image_reads = [query["sql"] for query in queries if '"home_citynewsimage"' in query["sql"].split(" WHERE ")[0]]
+    assert len(image_reads) == 1, image_reads
