@@ -13,7 +13,7 @@ from graphql_api.locales import localized
 from home.frontend import page_url
 from home.visibility import visible_pages
 
-from .selection import FEED_SIZE, BadFeedRequest, FeedRequest, FeedUnavailable
+from .selection import FEED_SIZE, FeedRefusal, FeedRequest
 from .syndication import refusal
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -22,7 +22,7 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 def conferences_calendar(request: HttpRequest) -> HttpResponse:
     try:
         feed = FeedRequest.from_request(request)
-    except (BadFeedRequest, FeedUnavailable) as error:
+    except FeedRefusal as error:
         return refusal(error)
     view = feed.view
     conferences = list(feed.conferences().order_by("-start_date", "-pk")[:FEED_SIZE])

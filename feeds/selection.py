@@ -28,12 +28,22 @@ FILTERS = ("partnership", "city", "topic")
 _SLUG = re.compile(r"^[-\w]{1,255}$")
 
 
-class BadFeedRequest(Exception):
-    """A filter or language the feed cannot take: answered with HTTP 400 and this message."""
+class FeedRefusal(Exception):
+    """A feed request that cannot be served: answered with ``status``, ``code`` and this message."""
+
+    status = 400
+    code = "BAD_USER_INPUT"
 
 
-class FeedUnavailable(Exception):
-    """The site has no front-end address, so items would have no link: HTTP 404 with this message."""
+class BadFeedRequest(FeedRefusal):
+    """A filter or language the feed cannot take."""
+
+
+class FeedUnavailable(FeedRefusal):
+    """The site has no front-end address, so items would have no link."""
+
+    status = 404
+    code = "NOT_FOUND"
 
 
 @dataclass

@@ -6,18 +6,18 @@ import datetime
 from typing import Any
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseNotFound
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed
 
 from .entries import FeedEntry, news_entries
 from .jsonfeed import JSONFeed
-from .selection import BadFeedRequest, FeedRequest, FeedUnavailable
+from .selection import FeedRefusal, FeedRequest
 
 
-def refusal(error: Exception) -> HttpResponse:
-    """The plain-text answer to a feed request that cannot be served (400 or 404)."""
-    response_class = HttpResponseBadRequest if isinstance(error, BadFeedRequest) else HttpResponseNotFound
-    return response_class(f"{error}\n", content_type="text/plain; charset=utf-8")
+def refusal(error: FeedRefusal) -> HttpResponse:
+    """The answer to a feed request that cannot be served: its status, and in JSON a code a client
+    can act on (the API's codes) with the reason."""
+    return JsonResponse({"error": {"code": error.code, "message": str(error)}}, status=error.status)
 
 
 class NewsFeed(Feed):
@@ -28,7 +28,7 @@ class NewsFeed(Feed):
     def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             return super().__call__(request, *args, **kwargs)
-        except (BadFeedRequest, FeedUnavailable) as error:
+        except FeedRefusal as error:
             return refusal(error)
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> FeedRequest:

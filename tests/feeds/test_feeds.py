@@ -211,19 +211,24 @@ def test_feeds_never_show_a_page_that_may_not_be_public(api_url, content, kind):
         ("partnership=" + "x" * 300, 400, b"must be a slug"),
     ],
 )
-def test_bad_filters_are_a_clear_400(api_url, content, query, status, message):
+def test_bad_filters_are_a_clear_400_with_a_code(api_url, content, query, status, message):
     for path in ("/feeds/news.rss", "/feeds/news.json", "/feeds/conferences.ics"):
         got, headers, body = get(api_url, f"{path}?{query}")
         assert got == status
-        assert headers["Content-Type"].startswith("text/plain")
-        assert message in body
+        assert headers["Content-Type"] == "application/json"
+        error = json.loads(body)["error"]
+        assert error["code"] == "BAD_USER_INPUT"
+        assert message.decode() in error["message"]
 
 
 def test_feeds_need_the_front_end_address(api_url, content):
     FrontendSettings.objects.update(base_url="")
-    status, _headers, body = get(api_url, "/feeds/news.rss")
-    assert status == 404
-    assert b"front-end address" in body
+    for path in ("/feeds/news.rss", "/feeds/conferences.ics"):
+        status, _headers, body = get(api_url, path)
+        assert status == 404
+        error = json.loads(body)["error"]
+        assert error["code"] == "NOT_FOUND"
+        assert "front-end address" in error["message"]
 
 
 @pytest.mark.parametrize(("path", "expected"), [("/feeds/news.rss", 5), ("/feeds/conferences.ics", 2)])
