@@ -1,24 +1,28 @@
-"""Database outages: what counts as one, and the 503 that answers it (the service heals by itself).
+"""Outages of the database or the cache: what counts as one, and the 503 that answers it (the
+service heals by itself).
 
-Django opens a fresh connection per request (or checks a persistent one first, with
-``CONN_HEALTH_CHECKS``), so once PostgreSQL is back the next request simply succeeds.
+Django checks a persistent database connection before reusing it (``CONN_HEALTH_CHECKS``) and
+redis-py connects again on the next command, so once PostgreSQL or Redis is back the next request
+simply succeeds.
 """
 
 from collections.abc import Callable
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
+from redis.exceptions import ConnectionError as CacheConnectionError
+from redis.exceptions import TimeoutError as CacheTimeoutError
 
 RETRY_AFTER_SECONDS = 5
 
 
 def is_outage(error: BaseException) -> bool:
-    """PostgreSQL unreachable, gone mid-request, or a statement, lock or connect timeout."""
-    return isinstance(error, OperationalError | InterfaceError)
+    """PostgreSQL or Redis unreachable, gone mid-request, or a statement, lock or connect timeout."""
+    return isinstance(error, OperationalError | InterfaceError | CacheConnectionError | CacheTimeoutError)
 
 
 class DatabaseOutageMiddleware:
-    """Answers a database outage outside the API (the admin, previews) with 503, not a 500 page.
+    """Answers an outage outside the API (the admin, previews) with 503, not a 500 page.
 
     An editor's save that meets an outage is refused whole: Wagtail writes the page and its
     revision in one transaction, so the 503 means nothing was saved and the form can be sent again.
@@ -34,7 +38,7 @@ class DatabaseOutageMiddleware:
         if not is_outage(exception):
             return None
         return HttpResponse(
-            "The database is unavailable; nothing was saved. Try again in a few seconds.",
+            "The database or the cache is unavailable; nothing was saved. Try again in a few seconds.",
             status=503,
             content_type="text/plain; charset=utf-8",
             headers={"Retry-After": str(RETRY_AFTER_SECONDS)},

@@ -22,7 +22,7 @@ GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
 BAD_REQUEST = "BAD_REQUEST"  # not one well-formed GraphQL-over-HTTP request
-SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"  # the database is unreachable or timed out: retry later
+SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"  # the database or the cache is unreachable or timed out: retry later
 
 INTERNAL_MESSAGE = "Internal server error."
 UNAVAILABLE_MESSAGE = "The service is temporarily unavailable; retry shortly."

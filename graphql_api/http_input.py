@@ -15,8 +15,18 @@ from typing import Any
 from django.http import HttpRequest, HttpResponseBase, JsonResponse
 from django.utils.cache import patch_cache_control
 
+from cms.outages import RETRY_AFTER_SECONDS, is_outage
+
 from . import limits
-from .errors import BAD_REQUEST, BAD_USER_INPUT, LIMIT_EXCEEDED, UNSAFE_CHARACTERS, UNSAFE_STRING_MESSAGE
+from .errors import (
+    BAD_REQUEST,
+    BAD_USER_INPUT,
+    LIMIT_EXCEEDED,
+    SERVICE_UNAVAILABLE,
+    UNAVAILABLE_MESSAGE,
+    UNSAFE_CHARACTERS,
+    UNSAFE_STRING_MESSAGE,
+)
 
 # The members of a GraphQL-over-HTTP request, and the JSON types each may have.
 REQUEST_MEMBERS: dict[str, tuple[type, ...]] = {
@@ -39,6 +49,15 @@ def graphql_error_response(status: int, code: str, message: str, headers: dict[s
     return JsonResponse(body, status=status, headers=headers)
 
 
+def unavailable_response() -> JsonResponse:
+    """The 503 of an outage met outside GraphQL execution (the response cache, the rate limit)."""
+    response = graphql_error_response(
+        503, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    )
+    patch_cache_control(response, no_store=True)
+    return response
+
+
 def refused_request(request: HttpRequest) -> JsonResponse | None:
     """The 4xx answer to a request that is not one well-formed GraphQL request, else None."""
     try:
@@ -52,7 +71,9 @@ def refused_request(request: HttpRequest) -> JsonResponse | None:
 
 
 def refuse_malformed(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    """Wraps the endpoint so a malformed request is refused before anything else sees it.
+    """Wraps the endpoint so a malformed request is refused before anything else sees it, and an
+    outage met before GraphQL runs (the response cache reads Redis first) is a 503 like one met
+    while it runs.
 
     Outermost, so that no later layer (the response cache keys only on the GraphQL parts of a
     GET) can answer a request that should have been refused.
@@ -64,7 +85,12 @@ def refuse_malformed(view: Callable[..., HttpResponseBase]) -> Callable[..., Htt
         if refusal is not None:
             patch_cache_control(refusal, no_store=True)
             return refusal
-        return view(request, *args, **kwargs)
+        try:
+            return view(request, *args, **kwargs)
+        except Exception as error:
+            if not is_outage(error):
+                raise
+            return unavailable_response()
 
     return wrapped
 

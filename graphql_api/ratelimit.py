@@ -25,6 +25,9 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 from cms.client_ip import client_ip
+from cms.outages import is_outage
+
+from .http_input import unavailable_response
 
 API_KEY_HEADER = "X-Api-Key"
 _COST_ATTRIBUTE = "citynews_query_cost"
@@ -86,10 +89,19 @@ class RateLimitMiddleware:
         if not settings.CITYNEWS_RATE_LIMIT_ENABLED or request.path != reverse("graphql"):
             return self.get_response(request)
         window = Window.current(client_key(request), time.time())
-        if _charge(window, 1) > settings.CITYNEWS_RATE_LIMIT_POINTS:
-            return rate_limited_response(window.seconds_left)
+        try:
+            if _charge(window, 1) > settings.CITYNEWS_RATE_LIMIT_POINTS:
+                return rate_limited_response(window.seconds_left)
+        except Exception as error:  # the counters live in the cache: without it, no request is counted
+            if not is_outage(error):
+                raise
+            return unavailable_response()
         response = self.get_response(request)
         extra = getattr(request, _COST_ATTRIBUTE, 1) - 1
         if extra > 0:
-            _charge(window, extra)
+            try:
+                _charge(window, extra)
+            except Exception as error:  # the answer is made: give it, uncounted
+                if not is_outage(error):
+                    raise
         return response

@@ -51,7 +51,7 @@ class CitynewsSchema(strawberry.Schema):
             if isinstance(error, CodedError) or original is None or isinstance(original, ApiError | GraphQLError):
                 continue  # a parse, validation or input error: the client's, answered with its code
             if is_outage(original):
-                logger.warning("Database unavailable: %s", str(original).strip())
+                logger.warning("Service unavailable: %s", str(original).strip())
             else:
                 unexpected.append(error)
         if unexpected:

@@ -1,4 +1,5 @@
-"""A PostgreSQL cluster a test can stop and start, and gunicorn serving the production settings on it.
+"""A PostgreSQL cluster and a Redis a test can stop and start, and gunicorn serving the production
+settings on them.
 
 The cluster is a throwaway one of its own (the suite's own PostgreSQL must stay up): initdb'd in a
 temporary directory, filled with a copy of the migrated test database, run by an unprivileged user
@@ -96,6 +97,41 @@ def _user_exists(name: str) -> bool:
     except KeyError:
         return False
     return True
+
+
+class ThrowawayRedis:
+    """A Redis of its own on a free port, without persistence (the suite's own Redis must stay up)."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        server = shutil.which("redis-server")
+        if server is None:
+            raise RuntimeError("redis-server was not found; scripts/test.sh installs it.")
+        self.process = subprocess.Popen(  # noqa: S603 (our own arguments)
+            [server, "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("redis-server did not listen within 30 s")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
 
 
 class Gunicorn:

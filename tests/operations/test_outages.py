@@ -1,13 +1,19 @@
 """Outages fail fast and heal by themselves: gunicorn with the production settings, and a real
-PostgreSQL that the test stops and starts, or whose table it locks."""
+PostgreSQL (or Redis) that the test stops and starts, or whose table it locks."""
 
 from __future__ import annotations
+
+import json
+import time
 
 import psycopg2
 import pytest
 from django.db import connection
 
+from tests.graphql_api.conftest import http
+
 from .conftest import Production
+from .servers import Gunicorn, ThrowawayRedis
 
 # The production server's database is a copy of the migrated test database, which must therefore exist.
 pytestmark = pytest.mark.django_db
@@ -58,6 +64,37 @@ def test_a_locked_table_is_a_503_within_two_seconds_not_a_hung_worker(running: P
 
     status, _headers, body, _seconds = running.graphql(QUERY)
     assert (status, body["data"]) == (200, ANSWER)
+
+
+def answered(production: Production) -> bool:
+    status, _headers, body, _seconds = production.graphql(QUERY)
+    return (status, body.get("data")) == (200, ANSWER)
+
+
+def test_a_stopped_cache_is_a_fast_503_in_json_and_the_service_heals_when_it_returns(running: Production, tmp_path):
+    """Redis holds the response cache, the shared lookups and the rate limit's counters: without it
+    the API answers 503 like for a database outage, for a POST (met while GraphQL runs) as for a
+    cached GET (met before), instead of a 500; and serves again once Redis is back."""
+    redis = ThrowawayRedis()
+    redis.start()
+    server = Gunicorn(running.database.url, tmp_path, REDIS_URL=redis.url, RATE_LIMIT="true", WEB_CONCURRENCY="1")
+    try:
+        server.start()
+        served = Production(running.database, server)
+        assert answered(served)
+        redis.stop()
+        assert_unavailable(*served.graphql(QUERY))
+        started = time.monotonic()
+        status, headers, raw = http("GET", f"{server.url}/graphql/?query=%7B__typename%7D")
+        assert_unavailable(status, headers, json.loads(raw), time.monotonic() - started)
+        ready_status, _headers, ready = served.get("/readyz")
+        assert (ready_status, ready["checks"]) == (503, {"database": "ok", "cache": "down"})
+        redis.start()  # same port, empty: nothing stale to serve
+        served.wait_until_ready()
+        assert answered(served)
+    finally:
+        server.stop()
+        redis.stop()
 
 
 def test_health_endpoints_answer_load_balancers(running: Production):
