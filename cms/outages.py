@@ -37,8 +37,11 @@ class DatabaseOutageMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not is_outage(exception):
             return None
+        saving = request.method not in ("GET", "HEAD", "OPTIONS")
         return HttpResponse(
-            "The database or the cache is unavailable; nothing was saved. Try again in a few seconds.",
+            "The database or the cache is unavailable"
+            + ("; nothing was saved" if saving else "")
+            + ". Try again in a few seconds.",
             status=503,
             content_type="text/plain; charset=utf-8",
             headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
