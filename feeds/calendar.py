@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from functools import partial
 from urllib.parse import urlsplit
 
 import icalendar
@@ -13,17 +14,18 @@ from graphql_api.locales import localized
 from home.frontend import page_url
 from home.visibility import visible_pages
 
-from .selection import FEED_SIZE, FeedRefusal, FeedRequest
-from .syndication import refusal
+from .selection import FEED_SIZE, FeedRequest
+from .syndication import answered
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 def conferences_calendar(request: HttpRequest) -> HttpResponse:
-    try:
-        feed = FeedRequest.from_request(request)
-    except FeedRefusal as error:
-        return refusal(error)
+    return answered(partial(_calendar, request))
+
+
+def _calendar(request: HttpRequest) -> HttpResponse:
+    feed = FeedRequest.from_request(request)
     view = feed.view
     conferences = list(feed.conferences().order_by("-start_date", "-pk")[:FEED_SIZE])
     # Host cities are named only when their profile may be shown, in the feed's language if translated.

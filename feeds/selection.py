@@ -46,6 +46,13 @@ class FeedUnavailable(FeedRefusal):
     code = "NOT_FOUND"
 
 
+class FeedOutage(FeedRefusal):
+    """The database or the cache cannot be reached: retry shortly."""
+
+    status = 503
+    code = "SERVICE_UNAVAILABLE"
+
+
 @dataclass
 class FeedRequest:
     view: PublicView

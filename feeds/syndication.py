@@ -3,21 +3,37 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed
 
+from cms.outages import RETRY_AFTER_SECONDS, is_outage
+
 from .entries import FeedEntry, news_entries
 from .jsonfeed import JSONFeed
-from .selection import FeedRefusal, FeedRequest
+from .selection import FeedOutage, FeedRefusal, FeedRequest
 
 
-def refusal(error: FeedRefusal) -> HttpResponse:
-    """The answer to a feed request that cannot be served: its status, and in JSON a code a client
-    can act on (the API's codes) with the reason."""
-    return JsonResponse({"error": {"code": error.code, "message": str(error)}}, status=error.status)
+def answered(render: Callable[[], HttpResponse]) -> HttpResponse:
+    """What ``render()`` answers, or the refusal of a feed request that cannot be served: its
+    status, and in JSON a code a client can act on (the API's codes) with the reason. An outage
+    is a 503 with ``Retry-After``, like the API's."""
+    try:
+        return render()
+    except FeedRefusal as error:
+        refusal = error
+    except Exception as error:
+        if not is_outage(error):
+            raise
+        refusal = FeedOutage("The service is temporarily unavailable; retry shortly.")
+    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if isinstance(refusal, FeedOutage) else None
+    return JsonResponse(
+        {"error": {"code": refusal.code, "message": str(refusal)}}, status=refusal.status, headers=headers
+    )
 
 
 class NewsFeed(Feed):
@@ -26,10 +42,7 @@ class NewsFeed(Feed):
     feed_type: type[SyndicationFeed] = Rss201rev2Feed
 
     def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            return super().__call__(request, *args, **kwargs)
-        except FeedRefusal as error:
-            return refusal(error)
+        return answered(partial(super().__call__, request, *args, **kwargs))
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> FeedRequest:
         return FeedRequest.from_request(request)
