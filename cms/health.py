@@ -7,7 +7,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from .outages import RETRY_AFTER_SECONDS, is_outage
+from .outages import OUTAGES, RETRY_AFTER_SECONDS
 
 READINESS_CACHE_KEY = "citynews:readyz"
 
@@ -40,9 +40,7 @@ def _database_answers() -> bool:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             return cursor.fetchone() == (1,)
-    except Exception as error:
-        if not is_outage(error):
-            raise
+    except OUTAGES:
         connection.close_if_unusable_or_obsolete()
         return False
 

@@ -14,14 +14,12 @@ from redis.exceptions import ConnectionError as CacheConnectionError
 from redis.exceptions import TimeoutError as CacheTimeoutError
 
 RETRY_AFTER_SECONDS = 5
+UNAVAILABLE_MESSAGE = "The service is temporarily unavailable; retry shortly."
+# PostgreSQL or Redis unreachable, gone mid-request, or a statement, lock or connect timeout.
+OUTAGES = (OperationalError, InterfaceError, CacheConnectionError, CacheTimeoutError)
 
 
-def is_outage(error: BaseException) -> bool:
-    """PostgreSQL or Redis unreachable, gone mid-request, or a statement, lock or connect timeout."""
-    return isinstance(error, OperationalError | InterfaceError | CacheConnectionError | CacheTimeoutError)
-
-
-class DatabaseOutageMiddleware:
+class OutageMiddleware:
     """Answers an outage outside the API (the admin, previews) with 503, not a 500 page.
 
     An editor's save that meets an outage is refused whole: Wagtail writes the page and its
@@ -35,7 +33,7 @@ class DatabaseOutageMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not is_outage(exception):
+        if not isinstance(exception, OUTAGES):
             return None
         saving = request.method not in ("GET", "HEAD", "OPTIONS")
         return HttpResponse(

@@ -15,8 +15,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from wagtail.models import Locale
 
+from cms.outages import RETRY_AFTER_SECONDS
 from conferences.models import ConferencePage
 from graphql_api.conferences.filters import ConferenceFilter, filter_conferences, reported_on_with_topic
+from graphql_api.errors import BAD_USER_INPUT, SERVICE_UNAVAILABLE
 from graphql_api.locales import localized
 from graphql_api.news.filters import NewsFilter, filter_news
 from home.visibility import PublicView, visible_pages
@@ -29,10 +31,12 @@ _SLUG = re.compile(r"^[-\w]{1,255}$")
 
 
 class FeedRefusal(Exception):
-    """A feed request that cannot be served: answered with ``status``, ``code`` and this message."""
+    """A feed request that cannot be served: answered with ``status``, ``code`` (the API's codes)
+    and this message, and ``Retry-After`` when there is a time to retry after."""
 
     status = 400
-    code = "BAD_USER_INPUT"
+    code = BAD_USER_INPUT
+    retry_after: int | None = None
 
 
 class BadFeedRequest(FeedRefusal):
@@ -50,7 +54,8 @@ class FeedOutage(FeedRefusal):
     """The database or the cache cannot be reached: retry shortly."""
 
     status = 503
-    code = "SERVICE_UNAVAILABLE"
+    code = SERVICE_UNAVAILABLE
+    retry_after = RETRY_AFTER_SECONDS
 
 
 @dataclass

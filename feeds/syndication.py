@@ -11,7 +11,7 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed
 
-from cms.outages import RETRY_AFTER_SECONDS, is_outage
+from cms.outages import OUTAGES, UNAVAILABLE_MESSAGE
 
 from .entries import FeedEntry, news_entries
 from .jsonfeed import JSONFeed
@@ -26,11 +26,9 @@ def answered(render: Callable[[], HttpResponse]) -> HttpResponse:
         return render()
     except FeedRefusal as error:
         refusal = error
-    except Exception as error:
-        if not is_outage(error):
-            raise
-        refusal = FeedOutage("The service is temporarily unavailable; retry shortly.")
-    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if isinstance(refusal, FeedOutage) else None
+    except OUTAGES:
+        refusal = FeedOutage(UNAVAILABLE_MESSAGE)
+    headers = None if refusal.retry_after is None else {"Retry-After": str(refusal.retry_after)}
     return JsonResponse(
         {"error": {"code": refusal.code, "message": str(refusal)}}, status=refusal.status, headers=headers
     )

@@ -14,7 +14,7 @@ from django.conf import settings
 from graphql import GraphQLError, GraphQLSyntaxError, Node
 from strawberry.extensions import SchemaExtension
 
-from cms.outages import is_outage
+from cms.outages import OUTAGES, UNAVAILABLE_MESSAGE
 
 BAD_USER_INPUT = "BAD_USER_INPUT"
 LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
@@ -25,7 +25,6 @@ BAD_REQUEST = "BAD_REQUEST"  # not one well-formed GraphQL-over-HTTP request
 SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"  # the database or the cache is unreachable or timed out: retry later
 
 INTERNAL_MESSAGE = "Internal server error."
-UNAVAILABLE_MESSAGE = "The service is temporarily unavailable; retry shortly."
 # NUL cannot be stored or compared by PostgreSQL; a lone UTF-16 surrogate cannot be encoded as UTF-8.
 UNSAFE_CHARACTERS = re.compile("[\x00\ud800-\udfff]")
 UNSAFE_STRING_MESSAGE = "Strings must not contain NUL characters or unpaired UTF-16 surrogates."
@@ -99,7 +98,7 @@ class ErrorCodes(SchemaExtension):
         original: Any = error.original_error
         if isinstance(original, ApiError):
             return _with_code(error, original.code)
-        if original is not None and is_outage(original):
+        if isinstance(original, OUTAGES):
             return GraphQLError(
                 UNAVAILABLE_MESSAGE, nodes=error.nodes, path=error.path, extensions={"code": SERVICE_UNAVAILABLE}
             )

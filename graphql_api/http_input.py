@@ -15,7 +15,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponseBase, JsonResponse
 from django.utils.cache import patch_cache_control
 
-from cms.outages import RETRY_AFTER_SECONDS, is_outage
+from cms.outages import OUTAGES, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE
 
 from . import limits
 from .errors import (
@@ -23,7 +23,6 @@ from .errors import (
     BAD_USER_INPUT,
     LIMIT_EXCEEDED,
     SERVICE_UNAVAILABLE,
-    UNAVAILABLE_MESSAGE,
     UNSAFE_CHARACTERS,
     UNSAFE_STRING_MESSAGE,
 )
@@ -87,9 +86,7 @@ def refuse_malformed(view: Callable[..., HttpResponseBase]) -> Callable[..., Htt
             return refusal
         try:
             return view(request, *args, **kwargs)
-        except Exception as error:
-            if not is_outage(error):
-                raise
+        except OUTAGES:
             return unavailable_response()
 
     return wrapped

@@ -165,7 +165,8 @@ UNREAD_PAGE_COLUMNS = (
     "alias_of",
     "show_in_menus",
 )
-# What the planner itself reads of every object (besides its primary key): languages and references.
+# What every object is read with (besides its primary key): the language version it is, which the
+# planner reads, and its content type, which Wagtail reads to tell a page's own type.
 _ALWAYS_READ = ("translation_key", "locale", "content_type")
 
 

@@ -13,6 +13,7 @@ a GraphQL error coded ``RATE_LIMITED``, before any parsing or database work.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import time
 from collections.abc import Callable
@@ -25,7 +26,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 from cms.client_ip import client_ip
-from cms.outages import is_outage
+from cms.outages import OUTAGES
 
 from .http_input import unavailable_response
 
@@ -92,16 +93,11 @@ class RateLimitMiddleware:
         try:
             if _charge(window, 1) > settings.CITYNEWS_RATE_LIMIT_POINTS:
                 return rate_limited_response(window.seconds_left)
-        except Exception as error:  # the counters live in the cache: without it, no request is counted
-            if not is_outage(error):
-                raise
+        except OUTAGES:  # the counters live in the cache: without it, no request is counted
             return unavailable_response()
         response = self.get_response(request)
         extra = getattr(request, _COST_ATTRIBUTE, 1) - 1
         if extra > 0:
-            try:
+            with contextlib.suppress(*OUTAGES):  # the answer is made: give it, uncounted
                 _charge(window, extra)
-            except Exception as error:  # the answer is made: give it, uncounted
-                if not is_outage(error):
-                    raise
         return response

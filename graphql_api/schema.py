@@ -8,7 +8,7 @@ from graphql import GraphQLError
 from strawberry.extensions import AddValidationRules, DisableIntrospection, ParserCache, ValidationCache
 from strawberry.types import ExecutionContext
 
-from cms.outages import is_outage
+from cms.outages import OUTAGES
 
 from .cities.schema import CityQuery
 from .conferences.schema import ConferenceQuery
@@ -50,7 +50,7 @@ class CitynewsSchema(strawberry.Schema):
             original = error.original_error
             if isinstance(error, CodedError) or original is None or isinstance(original, ApiError | GraphQLError):
                 continue  # a parse, validation or input error: the client's, answered with its code
-            if is_outage(original):
+            if isinstance(original, OUTAGES):
                 logger.warning("Service unavailable: %s", str(original).strip())
             else:
                 unexpected.append(error)

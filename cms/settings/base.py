@@ -69,7 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "cms.outages.DatabaseOutageMiddleware",
+    "cms.outages.OutageMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
