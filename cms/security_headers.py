@@ -1,14 +1,16 @@
 """Response headers that django-csp and Django's own SecurityMiddleware do not set.
 
-The Content-Security-Policy itself is django-csp's (``CONTENT_SECURITY_POLICY`` in settings).
+The Content-Security-Policy itself is django-csp's (``CONTENT_SECURITY_POLICY`` in settings), but
+for the API's, which is built once here.
 """
 
 from collections.abc import Callable
-from functools import wraps
+from functools import lru_cache, wraps
 from typing import Any
 
-from csp.constants import NONE, UNSAFE_INLINE
-from csp.decorators import csp_replace, csp_update
+import csp.middleware
+from csp.constants import HEADER, NONE, UNSAFE_INLINE
+from csp.utils import build_policy
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 
@@ -45,15 +47,35 @@ class PermissionsPolicyMiddleware:
         return response
 
 
-def graphql_csp(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+class CSPMiddleware(csp.middleware.CSPMiddleware):
+    """django-csp's middleware, leaving alone an answer whose view set the whole policy itself.
+
+    django-csp builds the policy from the settings on every answer, even one that already has it;
+    the API's policy never changes, so ``graphql_csp`` sets it from a string built once instead.
+    """
+
+    def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+        if HEADER in response and not getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None):
+            return response
+        return super().process_response(request, response)
+
+
+@lru_cache(maxsize=2)
+def api_policy(graphiql: bool) -> str:
     """The API's policy: JSON loads nothing, so nothing is allowed; GraphiQL, when on, gets its scripts."""
-    api_only = csp_replace({directive: [NONE] for directive in API_DIRECTIVES})(view)
-    with_graphiql = csp_update(
-        {directive: list(GRAPHIQL_SOURCES) for directive in ("script-src", "style-src", "connect-src")}
-    )(view)
+    if graphiql:
+        sources = {directive: list(GRAPHIQL_SOURCES) for directive in ("script-src", "style-src", "connect-src")}
+        return build_policy(update=sources)
+    return build_policy(replace={directive: [NONE] for directive in API_DIRECTIVES})
+
+
+def graphql_csp(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """Gives the view's answers the API's policy (``api_policy``)."""
 
     @wraps(view)
     def respond(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        return (with_graphiql if settings.CITYNEWS_GRAPHIQL else api_only)(request, *args, **kwargs)
+        response = view(request, *args, **kwargs)
+        response[HEADER] = api_policy(settings.CITYNEWS_GRAPHIQL)
+        return response
 
     return respond

@@ -70,12 +70,11 @@ def refused_request(request: HttpRequest) -> JsonResponse | None:
 
 
 def refuse_malformed(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    """Wraps the endpoint so a malformed request is refused before anything else sees it, and an
-    outage met before GraphQL runs (the response cache reads Redis first) is a 503 like one met
-    while it runs.
+    """Wraps the endpoint so a malformed request is refused before strawberry reads it, and an
+    outage met outside GraphQL execution is a 503 like one met while it runs.
 
-    Outermost, so that no later layer (the response cache keys only on the GraphQL parts of a
-    GET) can answer a request that should have been refused.
+    The response cache (a middleware above) checks the same way before it answers a GET, since it
+    keys only on the GraphQL parts of a request and must not answer one that is refused here.
     """
 
     @wraps(view)

@@ -21,7 +21,6 @@ from cms.outages import RETRY_AFTER_SECONDS
 from .context import ApiContext
 from .errors import SERVICE_UNAVAILABLE
 from .http_input import graphql_shaped, refuse_malformed
-from .response_cache import cache_responses
 from .schema import schema
 
 
@@ -57,8 +56,6 @@ def apply_http_semantics(request: HttpRequest, response: HttpResponseBase) -> No
 
 
 graphql_view = refuse_malformed(
-    cache_responses(
-        csrf_exempt(CitynewsGraphQLView.as_view(schema=schema, graphql_ide="graphiql", allow_queries_via_get=True))
-    )
+    csrf_exempt(CitynewsGraphQLView.as_view(schema=schema, graphql_ide="graphiql", allow_queries_via_get=True))
 )
 graphql_view.language_neutral = True  # type: ignore[attr-defined]  # see cms.middleware.LocaleMiddleware

@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Answers /graphql/ GETs from the cache before the layers below run (graphql_api/response_cache.py).
+    "graphql_api.response_cache.ResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",  # Django's, minus the API (cms/middleware.py)
     "django.middleware.common.CommonMiddleware",
@@ -242,15 +244,20 @@ AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
 # Security headers: django-csp's Content-Security-Policy on every response (the admin, /graphql/,
 # media), a Permissions-Policy (cms/security_headers.py). Wagtail's admin needs inline styles and
 # runs inline scripts in its page editor (tests/e2e/test_admin_under_csp.py); nothing from another
-# origin, and no eval. /graphql/ replaces this with a policy that allows nothing.
+# origin, and no eval. /graphql/ replaces this with a policy that allows nothing, built once
+# (django-csp's middleware, subclassed, leaves that answer alone).
 INSTALLED_APPS += ["csp"]
-MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware")
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1, "cms.security_headers.PermissionsPolicyMiddleware"
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "cms.security_headers.CSPMiddleware"
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("cms.security_headers.CSPMiddleware") + 1, "cms.security_headers.PermissionsPolicyMiddleware"
 )
 # The admin's Preview frames each site's front-end preview address: admin pages add exactly those
 # origins to frame-src (cms/preview_frame_csp.py).
-MIDDLEWARE.insert(MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1, "cms.preview_frame_csp.PreviewFrameMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("cms.security_headers.CSPMiddleware") + 1, "cms.preview_frame_csp.PreviewFrameMiddleware"
+)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -69,6 +69,17 @@ def test_a_repeated_get_is_served_from_the_cache_with_etag_and_surrogate_keys(ap
     assert headers["Cache-Tag"] == ",".join(keys)
 
 
+def test_a_hit_has_the_headers_of_the_miss_that_stored_it(api_url, cached):
+    """A hit is answered above most of the middleware; the security headers must not notice."""
+    _status, miss, _body = _get(api_url, {"query": QUERY})
+    _status, hit, _body = _get(api_url, {"query": QUERY})
+    assert (miss.pop(CACHE_HEADER), hit.pop(CACHE_HEADER)) == ("MISS", "HIT")
+    for headers in (miss, hit):
+        headers.pop("Date", None)
+    assert hit == miss
+    assert {"Content-Security-Policy", "X-Frame-Options", "Content-Length"} <= set(hit)
+
+
 def test_a_request_the_api_refuses_is_refused_even_when_its_query_is_cached(api_url, cached):
     """The cache keys on the GraphQL parts of a GET only: the request's own checks come first."""
     assert _get(api_url, {"query": QUERY})[0] == 200
