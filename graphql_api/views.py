@@ -14,7 +14,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView
+from strawberry.http import GraphQLHTTPResponse
 from strawberry.http.base import BaseRequestProtocol
+from strawberry.types import ExecutionResult
 
 from cms.outages import RETRY_AFTER_SECONDS
 
@@ -31,16 +33,24 @@ class CitynewsGraphQLView(GraphQLView[ApiContext, None]):
     def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
         return settings.CITYNEWS_GRAPHIQL and super().should_render_graphql_ide(request)
 
+    # The answer as strawberry made it, before JSON (one instance per request, as Django's views).
+    answer: GraphQLHTTPResponse | None = None
+
+    def process_result(self, request: HttpRequest, result: ExecutionResult) -> GraphQLHTTPResponse:
+        self.answer = super().process_result(request, result)
+        return self.answer
+
     def dispatch(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
         response = graphql_shaped(super().dispatch(request, *args, **kwargs))
         if response.get("Content-Type", "").startswith("application/json"):
-            apply_http_semantics(request, response)
+            # A refusal made before execution has no answer of strawberry's: read its JSON.
+            body = self.answer if self.answer is not None else json.loads(response.content)  # type: ignore[attr-defined]
+            apply_http_semantics(request, response, body)
         return response
 
 
-def apply_http_semantics(request: HttpRequest, response: HttpResponseBase) -> None:
-    """Status code and cache headers from what the GraphQL answer says."""
-    body: Any = json.loads(response.content)  # type: ignore[attr-defined]
+def apply_http_semantics(request: HttpRequest, response: HttpResponseBase, body: Any) -> None:
+    """Status code and cache headers from what the GraphQL answer (``body``) says."""
     errors = (body.get("errors") if isinstance(body, dict) else None) or []
     codes = {(error.get("extensions") or {}).get("code") for error in errors}
     if SERVICE_UNAVAILABLE in codes:
