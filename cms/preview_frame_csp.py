@@ -9,8 +9,8 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from django.http import HttpRequest, HttpResponseBase
-from django.urls import reverse
 
+from cms.routes import route
 from home.models import FrontendSettings
 
 
@@ -28,7 +28,7 @@ class PreviewFrameMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
-        if request.path.startswith(reverse("wagtailadmin_home")) and response.get("Content-Type", "").startswith(
+        if request.path_info.startswith(route("wagtailadmin_home")) and response.get("Content-Type", "").startswith(
             "text/html"
         ):
             origins = preview_origins()

@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponseBase, JsonResponse
-from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 from cms.client_ip import client_ip
 from cms.outages import OUTAGES
+from cms.routes import route
 
 from .http_input import unavailable_response
 
@@ -87,7 +87,7 @@ class RateLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if not settings.CITYNEWS_RATE_LIMIT_ENABLED or request.path != reverse("graphql"):
+        if not settings.CITYNEWS_RATE_LIMIT_ENABLED or request.path_info != route("graphql"):
             return self.get_response(request)
         window = Window.current(client_key(request), time.time())
         try:

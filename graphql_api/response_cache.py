@@ -35,11 +35,11 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse, QueryDict
 from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.common import CommonMiddleware
-from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from graphql import GraphQLError, parse, print_ast
 
 from cms.outages import OUTAGES
+from cms.routes import route
 from cms.security_headers import graphql_csp
 from home import content_version
 
@@ -177,7 +177,7 @@ class ResponseCacheMiddleware:
         self._as_the_view_would = graphql_csp(headers_from_below)
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if request.method != "GET" or request.path != reverse("graphql") or refused_request(request) is not None:
+        if request.method != "GET" or request.path_info != route("graphql") or refused_request(request) is not None:
             return self.get_response(request)
         try:
             return self._answer(request)
