@@ -85,6 +85,17 @@ def test_nothing_else_of_wagtail_s_own_site_answers(api_url, news, path):
         assert response.headers["Location"].startswith(FRONTEND)
 
 
+def test_a_stranger_s_request_costs_one_query(api_url, news, django_assert_num_queries):
+    """The site and its rules come from the shared lookups; on a miss Wagtail's redirects look up the
+    site and the redirect for the path. (The test server shares this test's connection: its queries
+    are counted here.)"""
+    get(f"{api_url}/news/kutaisi-hub/")  # the lookups are read once, then shared
+    with django_assert_num_queries(1):
+        assert get(f"{api_url}/news/kutaisi-hub/").status_code == 302
+    with django_assert_num_queries(3):
+        assert get(f"{api_url}/news/no-such-item/").status_code == 404
+
+
 def test_without_a_front_end_address_a_live_page_is_404_too(api_url, news, tree):
     FrontendSettings.objects.filter(site=tree["site"]).update(base_url="")
 
