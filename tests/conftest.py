@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from pytest_django.fixtures import validate_django_db
 
 from tests.factories import make_site_tree
@@ -43,6 +45,17 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _requests_keep_the_test_connection() -> None:
+    """The test server of ``api_url`` answers on the running test's own database connection, so no
+    request may close it (``close_old_connections`` would, inside a test's transaction). ``api_url``
+    disconnects that clean-up from the request signals, but Django's test ``Client`` connects it
+    again after each request it makes: a later test's server requests then closed the connection
+    ("connection already closed", answered 503). Disconnected again before every test."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
 
 
 @pytest.fixture
