@@ -119,7 +119,7 @@ def test_a_page_that_expires_leaves_the_cached_answers_at_its_expiry(api_url, ca
     """Expiry is no save (``publish_scheduled`` unpublishes later, by cron): the clock alone must
     end the answers that show the page."""
     newest = cached["news_items"][-1]
-    expire_at = timezone.now() + datetime.timedelta(seconds=2)
+    expire_at = timezone.now() + datetime.timedelta(seconds=4)
     newest.expire_at = expire_at
     newest.save_revision().publish()
     _status, headers, body = _get(api_url, {"query": QUERY})
