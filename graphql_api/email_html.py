@@ -17,7 +17,7 @@ from typing import Any
 
 from wagtail.embeds.models import Embed
 
-from .images import ImageFit, ImageFormat, alt_text, filter_spec, loaded_image, rendition_of
+from .images import ImageFit, ImageFormat, alt_text, credit_for, filter_spec, loaded_image, rendition_of
 from .page_text import main_text
 from .planning import Scope, store
 from .rich_text import render_rich_text
@@ -128,7 +128,7 @@ def _image(scope: Scope, block: ImageBlock) -> str:
         f'<p><img src="{escape(rendition.url)}" width="{rendition.width}" height="{rendition.height}" '
         f'alt="{escape(alt)}" style="{IMAGE_STYLE}"></p>'
     )
-    caption = " — ".join(part for part in (block.caption, block.credit_with(image)) if part)
+    caption = " — ".join(part for part in (block.caption, credit_for(block.own_credit, image)) if part)
     return html + (f'<p style="{CAPTION_STYLE}">{escape(caption)}</p>' if caption else "")
 
 

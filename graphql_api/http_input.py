@@ -15,7 +15,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponseBase, JsonResponse
 from django.utils.cache import patch_cache_control
 
-from cms.outages import OUTAGES, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE
+from cms.outages import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE
 
 from . import limits
 from .errors import (
@@ -70,8 +70,7 @@ def refused_request(request: HttpRequest) -> JsonResponse | None:
 
 
 def refuse_malformed(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    """Wraps the endpoint so a malformed request is refused before strawberry reads it, and an
-    outage met outside GraphQL execution is a 503 like one met while it runs.
+    """Wraps the endpoint so a malformed request is refused before strawberry reads it.
 
     The response cache (a middleware above) checks the same way before it answers a GET, since it
     keys only on the GraphQL parts of a request and must not answer one that is refused here.
@@ -83,10 +82,7 @@ def refuse_malformed(view: Callable[..., HttpResponseBase]) -> Callable[..., Htt
         if refusal is not None:
             patch_cache_control(refusal, no_store=True)
             return refusal
-        try:
-            return view(request, *args, **kwargs)
-        except OUTAGES:
-            return unavailable_response()
+        return view(request, *args, **kwargs)
 
     return wrapped
 

@@ -245,6 +245,11 @@ def rendition_specs(selections: Iterable[FieldSelection]) -> set[str]:
     return specs
 
 
+def credit_for(own_credit: str, image: Any) -> str:
+    """The credit of one use of an image: the one given with that use, else the image's own."""
+    return own_credit or (image.credit if image else "")
+
+
 def ask_images(ctx: ApiContext, ids: Iterable[int | None], specs: set[str]) -> None:
     """Notes that the answer shows these images with the renditions ``specs``.
 

@@ -174,7 +174,7 @@ class ResponseCacheMiddleware:
         def headers_from_below(request: HttpRequest, response: HttpResponse) -> HttpResponseBase:
             return common.process_response(request, frame_options.process_response(request, response))
 
-        self._as_the_view_would = graphql_csp(headers_from_below)
+        self._here = graphql_csp(headers_from_below)
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request.method != "GET" or request.path_info != route("graphql") or refused_request(request) is not None:
@@ -183,9 +183,6 @@ class ResponseCacheMiddleware:
             return self._answer(request)
         except OUTAGES:  # the cache is unreachable: like the API's own outages, a 503 that heals
             return self._here(request, unavailable_response())
-
-    def _here(self, request: HttpRequest, response: HttpResponse) -> HttpResponseBase:
-        return self._as_the_view_would(request, response)
 
     def _answer(self, request: HttpRequest) -> HttpResponseBase:
         sha = _persisted_hash(request)

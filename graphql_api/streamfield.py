@@ -17,7 +17,7 @@ from strawberry.types import Info
 
 from .context import ApiContext
 from .documents import Document, load_documents, loaded_document
-from .images import Image, ask_images, loaded_image, rendition_specs
+from .images import Image, ask_images, credit_for, loaded_image, rendition_specs
 from .page_urls import load_page_urls, loaded_page_url
 from .planning import Loader, Scope, store
 from .rich_text import RichText, load_rich_text, render_rich_text
@@ -89,10 +89,7 @@ class ImageBlock:
 
     @strawberry.field(description="Credit for this use, falling back to the image's own.")
     def credit(self, info: Info[ApiContext, None]) -> str:
-        return self.credit_with(loaded_image(info.context, self.image_id))
-
-    def credit_with(self, image: Any) -> str:
-        return self.own_credit or (image.credit if image else "")
+        return credit_for(self.own_credit, loaded_image(info.context, self.image_id))
 
 
 @strawberry.type(description="An embedded video, map or post, by its address.")

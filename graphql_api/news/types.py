@@ -13,7 +13,7 @@ from conferences.models import ConferencePage
 from news.models import NewsPage, NewsPageCity, NewsPageTag
 from partnerships.models import Organisation, Partnership
 
-from ..images import Image, image_loader
+from ..images import Image, credit_for, image_loader
 from ..pages import Page
 from ..planning import Scope, planned_field, register_type, store
 from ..relations import many_loader, one_loader
@@ -65,7 +65,7 @@ class NewsItem(Page):
     hero_credit: str = planned_field(
         image_loader("hero_image_id"),
         columns=("hero_image", "hero_credit"),
-        then=lambda page, image: page.hero_credit or (image.credit if image else ""),
+        then=lambda page, image: credit_for(page.hero_credit, image),
         description="Credit of the hero image for this item, falling back to the image's own.",
     )
     body: list[BodyBlock] = planned_field(

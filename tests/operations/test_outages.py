@@ -93,6 +93,8 @@ def test_a_stopped_cache_is_a_fast_503_in_json_and_the_service_heals_when_it_ret
             feed_status, feed_headers, raw = http("GET", f"{server.url}{feed}")
             assert (feed_status, feed_headers["Retry-After"]) == (503, "5")
             assert json.loads(raw)["error"]["code"] == "SERVICE_UNAVAILABLE"
+        page_status, page_headers, _raw = http("GET", f"{server.url}/")  # headless: reads the shared lookups
+        assert (page_status, page_headers["Retry-After"]) == (503, "5")
         redis.start()  # same port, empty: nothing stale to serve
         served.wait_until_ready()
         assert answered(served)
