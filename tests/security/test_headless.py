@@ -96,6 +96,17 @@ def test_a_stranger_s_request_costs_one_query(api_url, news, django_assert_num_q
         assert get(f"{api_url}/news/no-such-item/").status_code == 404
 
 
+@pytest.mark.parametrize(
+    "path", ["/news/a%00b/", "/news/%ED%A0%80/", "/news/" + "x/" * 3000, "/news/" + "é" * 300 + "/"]
+)
+def test_a_hostile_address_is_a_plain_404(api_url, news, path):
+    """NUL, a lone surrogate, thousands of levels, a slug longer than any: looked up, not found."""
+    response = get(api_url + path)
+
+    assert response.status_code == 404
+    assert "Kutaisi" not in response.text
+
+
 def test_without_a_front_end_address_a_live_page_is_404_too(api_url, news, tree):
     FrontendSettings.objects.filter(site=tree["site"]).update(base_url="")
 
