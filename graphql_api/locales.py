@@ -5,13 +5,16 @@ default language otherwise, so a French website never has holes where a translat
 """
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Model, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from wagtail.models import Locale
 
 from .context import ApiContext
 from .errors import BadInput
+from .subqueries import CompiledSubquery, compile_with_keys
 
 
 def resolve_locale(ctx: ApiContext, code: str | None) -> Locale:
@@ -45,7 +48,7 @@ def localized_by_key(queryset: QuerySet[Any], keys: Iterable[Any], locale: Local
     return {obj.translation_key: obj for obj in found.order_by()}  # by key: no sort
 
 
-def _versions(model: type[Model], keys: set[Any], locale: Locale, default: Locale) -> QuerySet[Any]:
+def _versions(model: type[Model], keys: set[Any], locale: Locale, default: Locale) -> RawSQL:
     """The primary keys of the items with these keys in either language, found by their index.
 
     Filtered in the same query, PostgreSQL may instead merge the page table's primary key index
@@ -53,9 +56,17 @@ def _versions(model: type[Model], keys: set[Any], locale: Locale, default: Local
     The ``LIMIT`` (each key has one row per language, by Wagtail's unique constraint) makes the
     subquery a step of its own, so the ``(translation_key, locale)`` index is used.
     """
-    languages = {locale.pk, default.pk}
-    versions = translation_rows(model).filter(translation_key__in=keys, locale__in=languages)
-    return versions.order_by().values("pk")[: len(keys) * len(languages)]
+    languages = tuple(sorted({locale.pk, default.pk}))
+    return _versions_of(model, len(keys), languages).bind(list(keys))
+
+
+@lru_cache(maxsize=512)
+def _versions_of(model: type[Model], count: int, languages: tuple[int, ...]) -> CompiledSubquery:
+    def versions(keys: list[Any]) -> QuerySet[Any]:
+        matching = translation_rows(model).filter(translation_key__in=keys, locale__in=languages)
+        return matching.order_by().values("pk")[: count * len(languages)]
+
+    return compile_with_keys(count, versions)
 
 
 def translation_rows(model: type[Model]) -> QuerySet[Any]:
