@@ -1,19 +1,26 @@
 """What every root field does: pick the language, fetch, paginate, then plan the rest."""
 
+import datetime
 import enum
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Annotated, Any
 
 import strawberry
-from django.db.models import QuerySet
+from django.apps import apps
+from django.db.models import Model, QuerySet
 from strawberry.types import Info
+
+from home.visibility import PageVisibility
 
 from .context import ApiContext
 from .errors import BadInput
 from .locales import resolve_locale
 from .pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, OffsetArg, Ordering, PageArgs, paginate
-from .planning import Scope, defer_unread_columns, plan
+from .planning import Loading, Scope, defer_unread_columns, loading_for, plan
 from .selection import root_selection
+from .statements import NUMBER, TEXT, Statement, prepare
+from .visibility import clock_slot, clock_value, pages_of, public, public_at
 
 
 def scope_for(info: Info[ApiContext, None], locale: str | None) -> Scope:
@@ -31,21 +38,38 @@ def connection(
     return result
 
 
-def one(info: Info[ApiContext, None], scope: Scope, queryset: QuerySet[Any], **lookup: Any) -> Any:
-    """The item matching ``lookup`` in ``scope``'s language, else its default-language version.
+def one(info: Info[ApiContext, None], scope: Scope, model: type[Model], **lookup: Any) -> Any:
+    """The public item of ``model`` matching ``lookup`` (its slug or primary key) in ``scope``'s
+    language, else its default-language version.
 
     An unknown item is ``None`` (the field reads as null, with no error).
     """
-    queryset = defer_unread_columns(queryset, [root_selection(info)])
-    candidates = {
-        obj.locale_id: obj for obj in queryset.filter(**lookup, locale__in=[scope.locale, scope.ctx.default_locale])
-    }
+    ((field, value),) = lookup.items()
+    loading = loading_for(model, [root_selection(info)])
+    pages = pages_of(scope.ctx, model)
+    languages = tuple(dict.fromkeys([scope.locale.pk, scope.ctx.default_locale.pk]))
+    statement = _lookup(model._meta.label, pages, loading, field, languages)
+    candidates = {obj.locale_id: obj for obj in statement.fetch(value=value, **clock_value(scope.ctx, pages))}
     found = candidates.get(scope.locale.pk)
     if found is None and (fallback := candidates.get(scope.ctx.default_locale.pk)) is not None:
+        queryset = loading.apply(public(scope.ctx, model))
         found = scope.localized_by_key(queryset, [fallback.translation_key]).get(fallback.translation_key)
     if found is not None:
         plan(scope, [found], [root_selection(info)])
     return found
+
+
+@lru_cache(maxsize=256)
+def _lookup(
+    model_label: str, pages: PageVisibility | None, loading: Loading, field: str, languages: tuple[int, ...]
+) -> Statement:
+    """A look-up's query, compiled once per model, site, selection and pair of languages."""
+    model = apps.get_model(model_label)
+
+    def build(value: Any, now: datetime.datetime | None = None) -> QuerySet[Any]:
+        return loading.apply(public_at(model, pages, now)).filter(**{field: value, "locale__in": languages})
+
+    return prepare({"value": NUMBER if field == "pk" else TEXT, **clock_slot(pages)}, build)
 
 
 SlugArg = Annotated[str | None, strawberry.argument(description="The item's slug (give this or `id`).")]

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 
 from .context import ApiContext
 from .errors import BadInput
-from .subqueries import CompiledSubquery, compile_with_keys
+from .statements import KEY, Subquery, prepare_subquery
 
 
 def resolve_locale(ctx: ApiContext, code: str | None) -> Locale:
@@ -57,16 +57,16 @@ def _versions(model: type[Model], keys: set[Any], locale: Locale, default: Local
     subquery a step of its own, so the ``(translation_key, locale)`` index is used.
     """
     languages = tuple(sorted({locale.pk, default.pk}))
-    return _versions_of(model, len(keys), languages).bind(list(keys))
+    return _versions_of(model, len(keys), languages).bind(**{f"key{index}": key for index, key in enumerate(keys)})
 
 
 @lru_cache(maxsize=512)
-def _versions_of(model: type[Model], count: int, languages: tuple[int, ...]) -> CompiledSubquery:
-    def versions(keys: list[Any]) -> QuerySet[Any]:
-        matching = translation_rows(model).filter(translation_key__in=keys, locale__in=languages)
+def _versions_of(model: type[Model], count: int, languages: tuple[int, ...]) -> Subquery:
+    def versions(**keys: Any) -> QuerySet[Any]:
+        matching = translation_rows(model).filter(translation_key__in=list(keys.values()), locale__in=languages)
         return matching.order_by().values("pk")[: count * len(languages)]
 
-    return compile_with_keys(count, versions)
+    return prepare_subquery({f"key{index}": KEY for index in range(count)}, versions)
 
 
 def translation_rows(model: type[Model]) -> QuerySet[Any]:

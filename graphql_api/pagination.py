@@ -27,7 +27,7 @@ from django.db.models.functions import DenseRank
 from . import limits
 from .errors import UNSAFE_CHARACTERS, BadInput
 from .locales import translation_rows
-from .subqueries import CompiledSubquery, compile_with_keys
+from .statements import KEY, Subquery, prepare_subquery
 
 NodeType = TypeVar("NodeType")
 
@@ -178,6 +178,11 @@ def _bounded(queryset: QuerySet[Any], ordering: Ordering, args: PageArgs) -> Que
 
 def paginate(queryset: QuerySet[Any], ordering: Ordering, args: PageArgs) -> tuple[Connection[Any], list[Any]]:
     """One page of ``queryset`` (one query; the total count is a second one, run only if asked)."""
+    return page_from_rows(list(page_query(queryset, ordering, args)), ordering, args, queryset.count)
+
+
+def page_query(queryset: QuerySet[Any], ordering: Ordering, args: PageArgs) -> QuerySet[Any]:
+    """The query of one page of ``queryset``, with one row more than the page when more follow."""
     backwards = args.last is not None
     start = args.offset or 0
     order = ordering.order_by(reverse=backwards)
@@ -186,12 +191,18 @@ def paginate(queryset: QuerySet[Any], ordering: Ordering, args: PageArgs) -> tup
         # Sort and skip the keys only, then read the page's rows: sorting thousands of full rows
         # to keep twenty cost a deep archive page a third more time in PostgreSQL.
         page = queryset.filter(pk__in=page.values("pk")).order_by(*order)
-    rows = list(page)
+    return page
+
+
+def page_from_rows(
+    rows: list[Any], ordering: Ordering, args: PageArgs, count: Callable[[], int]
+) -> tuple[Connection[Any], list[Any]]:
+    """The connection of a page read by ``page_query``, and its items."""
     has_more = len(rows) > args.size
     nodes = rows[: args.size]
-    if backwards:
+    if args.last is not None:
         nodes.reverse()
-    return _connection(nodes, ordering, args, has_more, queryset.count), nodes
+    return _connection(nodes, ordering, args, has_more, count), nodes
 
 
 def paginate_per_parent(
@@ -213,7 +224,7 @@ def paginate_per_parent(
     """
     if len(parent_keys) == 1:
         (key,) = parent_keys
-        connection, nodes = paginate(_owned_by(queryset, parent, key), ordering, args)
+        connection, nodes = paginate(owned_by(queryset, parent, key), ordering, args)
         return {key: connection}, nodes
     backwards = args.last is not None
     start = args.offset or 0
@@ -247,14 +258,14 @@ def paginate_per_parent(
     return connections, [node for group in grouped.values() for node in group[: args.size]]
 
 
-def _owned_by(queryset: QuerySet[Any], parent: str, key: Hashable) -> QuerySet[Any]:
+def owned_by(queryset: QuerySet[Any], parent: str, key: Hashable) -> QuerySet[Any]:
     """The items of ``queryset`` whose ``parent`` has the translation key ``key``."""
     lookup, owners = _owners(queryset.model._meta.label, parent)
-    return queryset.filter(**{lookup: owners.bind([key])})
+    return queryset.filter(**{lookup: owners.bind(key=key)})
 
 
 @cache
-def _owners(model_label: str, parent: str) -> tuple[str, CompiledSubquery]:
+def _owners(model_label: str, parent: str) -> tuple[str, Subquery]:
     """The look-up and the subquery (compiled once) that find a model's items of one parent.
 
     The parent's language versions are matched by id (``city_links__city__in``: the ids with that
@@ -266,8 +277,7 @@ def _owners(model_label: str, parent: str) -> tuple[str, CompiledSubquery]:
     link, _, link_to_parent = parent.partition("__")
     relation = model._meta.get_field(link)
 
-    def owners(keys: list[Any]) -> QuerySet[Any]:
-        (key,) = keys
+    def owners(key: Any) -> QuerySet[Any]:
         versions = translation_rows(target).filter(translation_key=key).values("pk")
         if not multi_valued:  # a foreign key: one parent per item
             return versions
@@ -278,7 +288,7 @@ def _owners(model_label: str, parent: str) -> tuple[str, CompiledSubquery]:
             return links.values(relation.field.attname)
         return model._default_manager.filter(**{f"{parent}__in": versions}).values("pk")
 
-    return ("pk__in" if multi_valued else f"{parent}__in"), compile_with_keys(1, owners)
+    return ("pk__in" if multi_valued else f"{parent}__in"), prepare_subquery({"key": KEY}, owners)
 
 
 def _follow(model: type[Model], relation: str) -> tuple[type[Model], bool]:

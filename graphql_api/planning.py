@@ -170,11 +170,27 @@ UNREAD_PAGE_COLUMNS = (
 _ALWAYS_READ = ("translation_key", "locale", "content_type")
 
 
+@dataclass(frozen=True)
+class Loading:
+    """The columns a query reads of its rows: ``only`` these names, or all but (``defer``) them."""
+
+    only: bool
+    names: tuple[str, ...]
+
+    def apply(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return queryset.only(*self.names) if self.only else queryset.defer(*self.names)
+
+
 def defer_unread_columns(
     queryset: QuerySet[Any], selections: list[FieldSelection], sort_keys: Iterable[str] = ()
 ) -> QuerySet[Any]:
-    """``queryset`` reading only the columns the API will read of its items for ``selections``
-    (and ``sort_keys``, which cursors are made of).
+    """``queryset`` reading only the columns the API will read of its items (``loading_for``)."""
+    return loading_for(queryset.model, selections, sort_keys).apply(queryset)
+
+
+def loading_for(model: type[Model], selections: list[FieldSelection], sort_keys: Iterable[str] = ()) -> Loading:
+    """The columns of ``model`` the API will read of its items for ``selections`` (and
+    ``sort_keys``, which cursors are made of).
 
     Every selected field says what it reads: a plain field its own column, a planned field or a
     resolver the columns declared with it (``reads``). Reading twenty news items' titles then
@@ -185,21 +201,20 @@ def defer_unread_columns(
     sorting rows that carried them spilled to disk. A deferred stream asked for after all is read
     by its loader in one query (``stream_loader``), never one per item.
     """
-    model = queryset.model
     unread = list(UNREAD_PAGE_COLUMNS) if issubclass(model, Page) else []
     read = _columns_read(model, selections)
     if read is None:  # fields under an interface or union: they vary by type
-        return queryset.defer(*unread)
+        return Loading(only=False, names=tuple(unread))
     columns, complete = read
     if complete:
         always = [name for name in _ALWAYS_READ if _is_column(model, name)]
-        return queryset.only(*always, *columns, *sort_keys)
+        return Loading(only=True, names=tuple(dict.fromkeys([*always, *sorted(columns), *sort_keys])))
     unread += [
         field.name
         for field in model._meta.concrete_fields
         if isinstance(field, StreamField) and field.name not in columns
     ]
-    return queryset.defer(*unread)
+    return Loading(only=False, names=tuple(unread))
 
 
 def _columns_read(model: type[Model], selections: list[FieldSelection]) -> tuple[set[str], bool] | None:

@@ -5,19 +5,27 @@ default one), so a French news item lists the French version of its city when th
 Every loader runs a fixed number of queries for all the objects of a list together.
 """
 
+import datetime
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
-from django.db.models import QuerySet
+from django.apps import apps
+from django.db.models import Model, QuerySet
+from wagtail.models import Locale
+
+from home.visibility import PageVisibility
 
 from .errors import ApiError
-from .pagination import Ordering, PageArgs, paginate_per_parent
-from .planning import Loader, Scope, by_arguments, defer_unread_columns, plan, store
+from .locales import localized
+from .pagination import Connection, Ordering, PageArgs, owned_by, page_from_rows, page_query, paginate_per_parent
+from .planning import Loader, Loading, Scope, by_arguments, loading_for, plan, store
 from .selection import FieldSelection
+from .statements import KEY, Statement, prepare
+from .visibility import clock_slot, clock_value, pages_of, public, public_at
 
 LinkQuery = Callable[[list[Any]], Iterable[tuple[Any, Any]]]
-TargetQuery = Callable[[Scope], QuerySet[Any]]
 
 
 def _targets(
@@ -25,11 +33,12 @@ def _targets(
     objects: Sequence[Any],
     selections: list[FieldSelection],
     links: LinkQuery,
-    targets: TargetQuery,
+    targets: type[Model],
 ) -> dict[Any, list[Any]]:
     # Two language versions of one target resolve to the same item: keep its first link only.
     pairs = list(dict.fromkeys(links([obj.pk for obj in objects])))
-    found = scope.localized_by_key(defer_unread_columns(targets(scope), selections), {key for _parent, key in pairs})
+    queryset = loading_for(targets, selections).apply(public(scope.ctx, targets))
+    found = scope.localized_by_key(queryset, {key for _parent, key in pairs})
     plan(scope, list(found.values()), selections)
     by_parent: dict[Any, list[Any]] = defaultdict(list)
     for parent, key in pairs:
@@ -38,8 +47,9 @@ def _targets(
     return by_parent
 
 
-def many_loader(links: LinkQuery, targets: TargetQuery) -> Loader:
-    """``links(pks)`` yields ``(pk, target translation key)`` pairs in display order."""
+def many_loader(links: LinkQuery, targets: type[Model]) -> Loader:
+    """``links(pks)`` yields ``(pk, target translation key)`` pairs in display order; the public
+    ``targets`` with those keys are shown."""
 
     def load(scope: Scope, objects: Sequence[Any], selections: list[FieldSelection]) -> None:
         by_parent = _targets(scope, objects, selections, links, targets)
@@ -49,7 +59,7 @@ def many_loader(links: LinkQuery, targets: TargetQuery) -> Loader:
     return load
 
 
-def one_loader(links: LinkQuery, targets: TargetQuery) -> Loader:
+def one_loader(links: LinkQuery, targets: type[Model]) -> Loader:
     """Like ``many_loader`` for a single reference; a hidden target reads as ``None``."""
 
     def load(scope: Scope, objects: Sequence[Any], selections: list[FieldSelection]) -> None:
@@ -61,7 +71,7 @@ def one_loader(links: LinkQuery, targets: TargetQuery) -> Loader:
 
 
 def reverse_connection_loader(
-    targets: TargetQuery, parent: str, ordering: Callable[[dict[str, Any]], Ordering]
+    targets: type[Model], parent: str, ordering: Callable[[dict[str, Any]], Ordering]
 ) -> Loader:
     """A paginated reverse reference, e.g. a city's news: one windowed query for all parents."""
 
@@ -72,15 +82,14 @@ def reverse_connection_loader(
             order = ordering(arguments)
             with_count = any(child.name == "totalCount" for s in group for child in s.fields_on(s.output_type.name))
             node_selections = [node for selection in group for node in selection.child("edges", "node")]
+            loading = loading_for(targets, node_selections, order.columns)
             try:
-                connections, nodes = paginate_per_parent(
-                    scope.localized(defer_unread_columns(targets(scope), node_selections, order.columns)),
-                    parent,
-                    keys,
-                    order,
-                    PageArgs.from_arguments(arguments),
-                    with_count,
-                )
+                args = PageArgs.from_arguments(arguments)
+                if len(keys) == 1 and not (args.after or args.before):
+                    connections, nodes = _page_of_one_parent(scope, targets, loading, parent, keys[0], order, args)
+                else:
+                    queryset = scope.localized(loading.apply(public(scope.ctx, targets)))
+                    connections, nodes = paginate_per_parent(queryset, parent, keys, order, args, with_count)
             except ApiError as error:
                 # A bad page size or cursor is an error of this field, not of the root field that
                 # planned it: the resolver returns the stored error and GraphQL raises it there.
@@ -92,3 +101,47 @@ def reverse_connection_loader(
                 store(obj, group[0].name, connections[obj.translation_key], arguments)
 
     return load
+
+
+def _page_of_one_parent(
+    scope: Scope,
+    targets: type[Model],
+    loading: Loading,
+    parent: str,
+    key: Hashable,
+    order: Ordering,
+    args: PageArgs,
+) -> tuple[dict[Hashable, Connection[Any]], list[Any]]:
+    """The first (or a numbered) page of one parent's items, e.g. a city looked up by slug, by a
+    query compiled once per shape; cursors go through ``paginate_per_parent``."""
+    pages = pages_of(scope.ctx, targets)
+    statement = _one_parent_statement(
+        targets._meta.label, pages, loading, scope.locale, scope.ctx.default_locale, parent, order, args
+    )
+    rows = statement.fetch(key=key, **clock_value(scope.ctx, pages))
+
+    def count() -> int:
+        return owned_by(scope.localized(loading.apply(public(scope.ctx, targets))), parent, key).count()
+
+    connection, nodes = page_from_rows(rows, order, args, count)
+    return {key: connection}, nodes
+
+
+@lru_cache(maxsize=256)
+def _one_parent_statement(
+    model_label: str,
+    pages: PageVisibility | None,
+    loading: Loading,
+    locale: Locale,
+    default: Locale,
+    parent: str,
+    order: Ordering,
+    args: PageArgs,
+) -> Statement:
+    model = apps.get_model(model_label)
+
+    def build(key: Any, now: datetime.datetime | None = None) -> QuerySet[Any]:
+        items = localized(loading.apply(public_at(model, pages, now)), locale, default)
+        return page_query(owned_by(items, parent, key), order, args)
+
+    return prepare({"key": KEY, **clock_slot(pages)}, build)

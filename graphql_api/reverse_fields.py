@@ -9,26 +9,27 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 import strawberry
+from django.db.models import Model
 from strawberry import Parent
 from strawberry.types import Info
 
 from .lists import ORDER_DESCRIPTION
 from .pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, OffsetArg, Ordering
 from .planning import PlannedField, reads
-from .relations import TargetQuery, reverse_connection_loader
+from .relations import reverse_connection_loader
 
 
 def reverse_connection_field(
     node: Any,
     default_order: enum.Enum,
     ordering: Callable[[Any], Ordering],
-    targets: TargetQuery,
+    targets: type[Model],
     parent: str,
     description: str,
 ) -> Any:
     """A connection field of ``node`` items, ordered by ``default_order``'s enum (default: it).
 
-    ``targets(scope)`` is what may be shown; ``parent`` leads from a target to its parent, e.g.
+    The public ``targets`` are shown; ``parent`` leads from a target to its parent, e.g.
     ``city_links__city`` for the news of a city (any language version of the city).
     """
     order_type = type(default_order)

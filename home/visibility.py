@@ -67,6 +67,12 @@ class PublicView:
         """Tree paths of pages with a password, login or group restriction (their subtrees too)."""
         return self._lookups.restricted_page_paths
 
+    @cached_property
+    def pages(self) -> PageVisibility:
+        return PageVisibility(
+            root_paths=tuple(root.path for root in self.site_roots), restricted_paths=tuple(self.restricted_page_paths)
+        )
+
     @property
     def restricted_collection_paths(self) -> list[str]:
         """Tree paths of collections whose images and documents are not public."""
@@ -91,28 +97,38 @@ def _under_any(field: str, paths: Sequence[str]) -> Q:
     return reduce(or_, (Q(**{f"{field}__startswith": path}) for path in paths))
 
 
+@dataclass(frozen=True)
+class PageVisibility:
+    """Everything but the clock that decides which pages a site shows: its roots (in every
+    language) and the restricted subtrees. Equal for every request to one site, so a query built
+    from it is built once per process (and compiled once: ``graphql_api.statements``)."""
+
+    root_paths: tuple[str, ...]
+    restricted_paths: tuple[str, ...]
+
+    def visible_at(self, model: type[Page], now: datetime.datetime) -> PageQuerySet:
+        """The pages of ``model`` the public sees at ``now``."""
+        site = _visible_at_any_time(model._meta.label, self)
+        return site.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+
+
 @lru_cache(maxsize=256)
-def _visible_at_any_time(
-    model_label: str, root_paths: tuple[str, ...], restricted_paths: tuple[str, ...]
-) -> PageQuerySet:
+def _visible_at_any_time(model_label: str, pages: PageVisibility) -> PageQuerySet:
     """The part of ``visible_pages`` that does not depend on the clock, built once per process.
 
     Building these filters cost more than half a millisecond per query, several times per
     request. The arguments hold everything the filters depend on (a new site root or restriction
-    changes them), and every caller gets a copy to filter further (``visible_pages``).
+    changes them), and every caller gets a copy to filter further (``visible_at``).
     """
     model: type[Page] = apps.get_model(model_label)
-    queryset: PageQuerySet = model.objects.filter(_under_any("path", root_paths), live=True)
-    if restricted_paths:
-        queryset = queryset.exclude(_under_any("path", restricted_paths))
+    queryset: PageQuerySet = model.objects.filter(_under_any("path", pages.root_paths), live=True)
+    if pages.restricted_paths:
+        queryset = queryset.exclude(_under_any("path", pages.restricted_paths))
     return queryset
 
 
 def visible_pages(view: PublicView, model: type[Page]) -> PageQuerySet:
-    site = _visible_at_any_time(
-        model._meta.label, tuple(root.path for root in view.site_roots), tuple(view.restricted_page_paths)
-    )
-    return site.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=view.now))
+    return view.pages.visible_at(model, view.now)
 
 
 def _public_media(view: PublicView, model: type[Model]) -> QuerySet[Any]:

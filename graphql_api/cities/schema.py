@@ -30,4 +30,4 @@ class CityQuery:
         id: IdArg = None,
         locale: LocaleArg = None,
     ) -> City | None:
-        return one(info, scope_for(info, locale), visible_pages(info.context, CityProfilePage), **lookup_by(slug, id))
+        return one(info, scope_for(info, locale), CityProfilePage, **lookup_by(slug, id))

@@ -25,7 +25,6 @@ from ..planning import Scope, plan, planned_field, reads, register_type, store
 from ..reverse_fields import reverse_connection_field
 from ..selection import FieldSelection, merged_fields
 from ..streamfield import BODY_BLOCKS, BodyBlock, stream_loader
-from ..visibility import visible_pages
 
 if TYPE_CHECKING:
     from ..conferences.types import Conference
@@ -193,7 +192,7 @@ class City(Page):
         Annotated["NewsItem", strawberry.lazy("graphql_api.news.types")],
         NewsOrder.NEWEST,
         news_ordering,
-        lambda scope: visible_pages(scope.ctx, NewsPage),
+        NewsPage,
         "city_links__city",
         "Published news about the city, newest first by default.",
     )
@@ -202,7 +201,7 @@ class City(Page):
         Annotated["Conference", strawberry.lazy("graphql_api.conferences.types")],
         ConferenceOrder.SOONEST,
         conference_ordering,
-        lambda scope: visible_pages(scope.ctx, ConferencePage),
+        ConferencePage,
         "host_city",
         "Published conferences the city hosts or hosted, soonest first by default.",
     )

@@ -30,4 +30,4 @@ class ConferenceQuery:
         id: IdArg = None,
         locale: LocaleArg = None,
     ) -> Conference | None:
-        return one(info, scope_for(info, locale), visible_pages(info.context, ConferencePage), **lookup_by(slug, id))
+        return one(info, scope_for(info, locale), ConferencePage, **lookup_by(slug, id))

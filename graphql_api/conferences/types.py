@@ -35,7 +35,6 @@ from ..streamfield import (
     list_items,
     stream_loader,
 )
-from ..visibility import visible_pages
 from .filters import ConferenceStatus
 
 if TYPE_CHECKING:
@@ -133,10 +132,6 @@ OUTCOMES = {"outcome": BlockKind(lambda _s, v, _i: v)}
 DOCUMENTS = {"links": BlockKind(lambda s, v, _i: build_links(s, list_items(v["links"])), collect_links)}
 
 
-def _conference_target(scope: Scope) -> QuerySet[Any]:
-    return visible_pages(scope.ctx, ConferencePage)
-
-
 def _next_edition_links(pks: list[int]) -> QuerySet[Any]:
     """``(pk, translation key of the edition after it)`` in one query.
 
@@ -190,7 +185,7 @@ class Conference(Page):
             lambda pks: ConferencePage.objects.filter(pk__in=pks, host_city__isnull=False).values_list(
                 "pk", "host_city__translation_key"
             ),
-            lambda scope: visible_pages(scope.ctx, CityProfilePage),
+            CityProfilePage,
         ),
         description="The host city, if its profile is published.",
     )
@@ -199,7 +194,7 @@ class Conference(Page):
             lambda pks: ConferencePage.objects.filter(pk__in=pks, partnership__isnull=False).values_list(
                 "pk", "partnership__translation_key"
             ),
-            lambda _scope: Partnership.objects.all(),
+            Partnership,
         ),
         description="The programme or partnership it belongs to.",
     )
@@ -210,7 +205,7 @@ class Conference(Page):
                 .order_by("organisation__name")
                 .values_list("conferencepage_id", "organisation__translation_key")
             ),
-            lambda _scope: Organisation.objects.all(),
+            Organisation,
         ),
         description="The organisations that organise it.",
     )
@@ -219,12 +214,12 @@ class Conference(Page):
             lambda pks: ConferencePage.objects.filter(pk__in=pks, previous_edition__isnull=False).values_list(
                 "pk", "previous_edition__translation_key"
             ),
-            _conference_target,
+            ConferencePage,
         ),
         description="The previous edition, if published.",
     )
     next_edition: Conference | None = planned_field(
-        one_loader(_next_edition_links, _conference_target), description="The next edition, if published."
+        one_loader(_next_edition_links, ConferencePage), description="The next edition, if published."
     )
     background: RichText = planned_field(
         rich_text_loader("background"), columns=("background",), description="Background and context."
@@ -264,7 +259,7 @@ class Conference(Page):
         Annotated["NewsItem", strawberry.lazy("graphql_api.news.types")],
         NewsOrder.NEWEST,
         news_ordering,
-        lambda scope: visible_pages(scope.ctx, NewsPage),
+        NewsPage,
         "conference",
         "Published news about the conference, newest first by default.",
     )

@@ -33,7 +33,7 @@ class NewsQuery:
         id: IdArg = None,
         locale: LocaleArg = None,
     ) -> NewsItem | None:
-        return one(info, scope_for(info, locale), visible_pages(info.context, NewsPage), **lookup_by(slug, id))
+        return one(info, scope_for(info, locale), NewsPage, **lookup_by(slug, id))
 
     @strawberry.field(description="Topics of published news items, most used first.")
     def topics(self, info: Info[ApiContext, None], locale: LocaleArg = None) -> list[Topic]:

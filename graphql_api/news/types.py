@@ -19,7 +19,6 @@ from ..planning import Scope, planned_field, register_type, store
 from ..relations import many_loader, one_loader
 from ..selection import FieldSelection
 from ..streamfield import BODY_BLOCKS, BodyBlock, stream_loader
-from ..visibility import visible_pages
 
 if TYPE_CHECKING:
     from ..cities.types import City
@@ -78,7 +77,7 @@ class NewsItem(Page):
                 .order_by("sort_order")
                 .values_list("page_id", "city__translation_key")
             ),
-            lambda scope: visible_pages(scope.ctx, CityProfilePage),
+            CityProfilePage,
         ),
         description="The cities the item is about, in the editor's order.",
     )
@@ -89,7 +88,7 @@ class NewsItem(Page):
                 .order_by("partnership__name")
                 .values_list("newspage_id", "partnership__translation_key")
             ),
-            lambda _scope: Partnership.objects.all(),
+            Partnership,
         ),
         description="The partnerships and programmes the item concerns.",
     )
@@ -100,7 +99,7 @@ class NewsItem(Page):
                 .order_by("organisation__name")
                 .values_list("newspage_id", "organisation__translation_key")
             ),
-            lambda _scope: Organisation.objects.all(),
+            Organisation,
         ),
         description="Organisers, funders and partners named in the item.",
     )
@@ -109,7 +108,7 @@ class NewsItem(Page):
             lambda pks: NewsPage.objects.filter(pk__in=pks, conference__isnull=False).values_list(
                 "pk", "conference__translation_key"
             ),
-            lambda scope: visible_pages(scope.ctx, ConferencePage),
+            ConferencePage,
         ),
         description="The conference the item reports on, if it is published.",
     )

@@ -48,4 +48,4 @@ class PartnershipQuery:
         id: IdArg = None,
         locale: LocaleArg = None,
     ) -> PartnershipType | None:
-        return one(info, scope_for(info, locale), Partnership.objects.all(), **lookup_by(slug, id))
+        return one(info, scope_for(info, locale), Partnership, **lookup_by(slug, id))

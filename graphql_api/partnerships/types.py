@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from django.db.models import QuerySet
 from strawberry import Parent
 from strawberry.types import Info
 
@@ -19,10 +18,9 @@ from ..conferences.filters import ConferenceOrder, conference_ordering
 from ..enums import choices_enum
 from ..feed_links import FeedLink, feed_links
 from ..news.filters import NewsOrder, news_ordering
-from ..planning import Scope, planned_field, reads, register_type
+from ..planning import planned_field, reads, register_type
 from ..relations import one_loader
 from ..reverse_fields import reverse_connection_field
-from ..visibility import visible_pages
 
 if TYPE_CHECKING:
     from ..cities.types import City
@@ -33,10 +31,6 @@ choices_enum(Partnership.Kind, "PartnershipKind", "What sort of partnership.")
 choices_enum(Organisation.Kind, "OrganisationKind", "What sort of organisation.")
 PartnershipKind = Partnership.Kind
 OrganisationKind = Organisation.Kind
-
-
-def _all_organisations(_scope: Scope) -> QuerySet[Organisation]:
-    return Organisation.objects.all()
 
 
 @strawberry.type(name="Organisation", description="An EU body or DG, a city authority, a cultural institute...")
@@ -64,7 +58,7 @@ class OrganisationType:
             lambda pks: Organisation.objects.filter(pk__in=pks, parent__isnull=False).values_list(
                 "pk", "parent__translation_key"
             ),
-            _all_organisations,
+            Organisation,
         ),
         description="The body it belongs to, e.g. the European Commission for a DG.",
     )
@@ -103,7 +97,7 @@ class PartnershipType:
             lambda pks: Partnership.objects.filter(pk__in=pks, funder__isnull=False).values_list(
                 "pk", "funder__translation_key"
             ),
-            _all_organisations,
+            Organisation,
         ),
         description="Who funds it.",
     )
@@ -112,7 +106,7 @@ class PartnershipType:
             lambda pks: Partnership.objects.filter(pk__in=pks, parent__isnull=False).values_list(
                 "pk", "parent__translation_key"
             ),
-            lambda _scope: Partnership.objects.all(),
+            Partnership,
         ),
         description="The programme it is part of, if any.",
     )
@@ -121,7 +115,7 @@ class PartnershipType:
         Annotated["City", strawberry.lazy("graphql_api.cities.types")],
         CityOrder.NAME,
         city_ordering,
-        lambda scope: visible_pages(scope.ctx, CityProfilePage),
+        CityProfilePage,
         "memberships__partnership",
         "Member cities with a published profile, by name unless `order` says otherwise.",
     )
@@ -130,7 +124,7 @@ class PartnershipType:
         Annotated["NewsItem", strawberry.lazy("graphql_api.news.types")],
         NewsOrder.NEWEST,
         news_ordering,
-        lambda scope: visible_pages(scope.ctx, NewsPage),
+        NewsPage,
         "partnerships",
         "Published news about it, newest first by default.",
     )
@@ -139,7 +133,7 @@ class PartnershipType:
         Annotated["Conference", strawberry.lazy("graphql_api.conferences.types")],
         ConferenceOrder.SOONEST,
         conference_ordering,
-        lambda scope: visible_pages(scope.ctx, ConferencePage),
+        ConferencePage,
         "partnership",
         "Its published conferences, soonest first by default.",
     )

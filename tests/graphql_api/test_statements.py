@@ -1,0 +1,83 @@
+"""Statements compiled once: each run's values land where the stand-ins were, and the rows are what
+the queryset itself would give."""
+
+import datetime
+
+import pytest
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Page
+
+from cities.models import CityProfilePage
+from graphql_api.statements import KEY, MOMENT, TEXT, prepare, prepare_subquery
+from tests import factories
+
+NOW = timezone.now()
+
+
+@pytest.fixture
+def cities(db):
+    tree = factories.make_site_tree()
+    made = [
+        factories.CityProfilePageFactory(parent=tree["cities"], title=name, slug=name.lower(), country=country)
+        for name, country in (("Kutaisi", "GE"), ("Gyumri", "AM"), ("Batumi", "GE"), ("Tbilisi", "GE"))
+    ]
+    made[2].expire_at = NOW + datetime.timedelta(days=1)  # Batumi's profile is taken down tomorrow
+    made[2].save()
+    return made
+
+
+def _below_depth_two(**keys):
+    # A constant parameter (the depth) beside the keys, and an order the subquery has no use for.
+    return Page.objects.filter(translation_key__in=list(keys.values()), depth__gt=2).order_by("-title").values("pk")
+
+
+def test_a_subquery_s_bound_keys_find_what_the_queryset_finds_for_them(cities):
+    subquery = prepare_subquery({"a": KEY, "b": KEY}, _below_depth_two)
+    for pair in ([cities[0], cities[1]], [cities[3], cities[2]], [cities[1], cities[3]]):
+        keys = {"a": pair[0].translation_key, "b": pair[1].translation_key}
+        found = Page.objects.filter(pk__in=subquery.bind(**keys)).values_list("pk", flat=True)
+        assert sorted(found) == sorted(city.pk for city in pair)
+        assert sorted(found) == sorted(_below_depth_two(**keys).values_list("pk", flat=True))
+    assert "ORDER BY" not in subquery.bound.sql
+    assert subquery.bound.constants.count(2) == 1  # the depth stays a constant, not a key's place
+
+
+def _public_city(value, now):
+    shown = CityProfilePage.objects.filter(live=True).filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+    return shown.filter(slug=value).only("title", "slug", "country", "translation_key", "locale")
+
+
+@pytest.mark.parametrize("slug", ["kutaisi", "gyumri", "batumi", "nowhere"])
+@pytest.mark.parametrize("days", [0, 2])
+def test_a_statement_gives_the_rows_its_queryset_gives_for_each_value(cities, slug, days):
+    statement = prepare({"value": TEXT, "now": MOMENT}, _public_city)
+    now = NOW + datetime.timedelta(days=days)
+    fetched = statement.fetch(value=slug, now=now)
+    expected = list(_public_city(slug, now))
+    assert [(city.pk, city.title, city.country, city.translation_key) for city in fetched] == [
+        (city.pk, city.title, city.country, city.translation_key) for city in expected
+    ]
+    assert len(fetched) == (slug != "nowhere" and not (slug == "batumi" and days == 2))
+    for city in fetched:
+        assert type(city) is CityProfilePage
+        assert city.country.name  # converted from the column, as the queryset does (a django-countries Country)
+        assert city.get_deferred_fields() >= {"body", "summary"}
+
+
+def test_a_stand_in_that_never_reaches_the_sql_is_refused(db):
+    with pytest.raises(ValueError, match="not parameters of their own"):
+        prepare_subquery({"key": KEY}, lambda key: Page.objects.filter(depth=1).values("pk"))
+
+
+def test_none_and_unknown_values_are_refused(cities):
+    statement = prepare({"value": TEXT, "now": MOMENT}, _public_city)
+    with pytest.raises(ValueError, match="changes the SQL"):
+        statement.fetch(value=None, now=NOW)
+    with pytest.raises(ValueError, match="takes"):
+        statement.fetch(value="kutaisi")
+
+
+def test_only_a_model_s_own_columns_can_be_prepared(cities):
+    with pytest.raises(ValueError, match="own columns"):
+        prepare({"value": TEXT}, lambda value: CityProfilePage.objects.filter(slug=value).select_related("image"))
