@@ -44,8 +44,14 @@ def localized_by_key(queryset: QuerySet[Any], keys: Iterable[Any], locale: Local
     keys = set(keys)
     if not keys:
         return {}
-    found = localized(queryset.filter(pk__in=_versions(queryset.model, keys, locale, default)), locale, default)
-    return {obj.translation_key: obj for obj in found.order_by()}  # by key: no sort
+    return {obj.translation_key: obj for obj in by_key_query(queryset, keys, locale, default)}
+
+
+def by_key_query(queryset: QuerySet[Any], keys: set[Any], locale: Locale, default: Locale) -> QuerySet[Any]:
+    """The query of ``localized_by_key`` (unsorted: its items are picked by key)."""
+    return localized(
+        queryset.filter(pk__in=_versions(queryset.model, keys, locale, default)), locale, default
+    ).order_by()
 
 
 def _versions(model: type[Model], keys: set[Any], locale: Locale, default: Locale) -> RawSQL:

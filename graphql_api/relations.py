@@ -7,7 +7,7 @@ Every loader runs a fixed number of queries for all the objects of a list togeth
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -18,14 +18,14 @@ from wagtail.models import Locale
 from home.visibility import PageVisibility
 
 from .errors import ApiError
-from .locales import localized
+from .locales import by_key_query, localized
 from .pagination import Connection, Ordering, PageArgs, owned_by, page_from_rows, page_query, paginate_per_parent
 from .planning import Loader, Loading, Scope, by_arguments, loading_for, plan, store
 from .selection import FieldSelection
-from .statements import KEY, Statement, prepare
+from .statements import KEY, Statement, fetch_for_ids, numbered, prepare
 from .visibility import clock_slot, clock_value, pages_of, public, public_at
 
-LinkQuery = Callable[[list[Any]], Iterable[tuple[Any, Any]]]
+LinkQuery = Callable[[list[Any]], QuerySet[Any]]
 
 
 def _targets(
@@ -36,9 +36,8 @@ def _targets(
     targets: type[Model],
 ) -> dict[Any, list[Any]]:
     # Two language versions of one target resolve to the same item: keep its first link only.
-    pairs = list(dict.fromkeys(links([obj.pk for obj in objects])))
-    queryset = loading_for(targets, selections).apply(public(scope.ctx, targets))
-    found = scope.localized_by_key(queryset, {key for _parent, key in pairs})
+    pairs = list(dict.fromkeys(fetch_for_ids(links, [obj.pk for obj in objects])))
+    found = _public_by_key(scope, targets, loading_for(targets, selections), {key for _parent, key in pairs})
     plan(scope, list(found.values()), selections)
     by_parent: dict[Any, list[Any]] = defaultdict(list)
     for parent, key in pairs:
@@ -47,9 +46,35 @@ def _targets(
     return by_parent
 
 
+def _public_by_key(scope: Scope, targets: type[Model], loading: Loading, keys: set[Any]) -> dict[Any, Any]:
+    """The public ``targets`` with these translation keys, each in the scope's language or the
+    default one, by key: a statement per type, columns read and number of keys."""
+    if not keys:
+        return {}
+    pages = pages_of(scope.ctx, targets)
+    statement = _by_key_statement(
+        targets._meta.label, pages, loading, len(keys), scope.locale, scope.ctx.default_locale
+    )
+    found = statement.fetch(**numbered("key", list(keys)), **clock_value(scope.ctx, pages))
+    return {obj.translation_key: obj for obj in found}
+
+
+@lru_cache(maxsize=512)
+def _by_key_statement(
+    model_label: str, pages: PageVisibility | None, loading: Loading, count: int, locale: Locale, default: Locale
+) -> Statement:
+    model = apps.get_model(model_label)
+
+    def build(now: datetime.datetime | None = None, **keys: Any) -> QuerySet[Any]:
+        return by_key_query(loading.apply(public_at(model, pages, now)), set(keys.values()), locale, default)
+
+    return prepare({**numbered("key", [KEY] * count), **clock_slot(pages)}, build)
+
+
 def many_loader(links: LinkQuery, targets: type[Model]) -> Loader:
-    """``links(pks)`` yields ``(pk, target translation key)`` pairs in display order; the public
-    ``targets`` with those keys are shown."""
+    """``links(pks)`` is a ``values_list`` of ``(pk, target translation key)`` pairs in display
+    order (one function for the life of the process: its statements are kept per function); the
+    public ``targets`` with those keys are shown."""
 
     def load(scope: Scope, objects: Sequence[Any], selections: list[FieldSelection]) -> None:
         by_parent = _targets(scope, objects, selections, links, targets)

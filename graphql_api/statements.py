@@ -19,14 +19,15 @@ from __future__ import annotations
 import datetime
 import secrets
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.db import connections
 from django.db.models import CharField, DateTimeField, Field, IntegerField, Model, QuerySet, UUIDField
 from django.db.models.expressions import RawSQL
-from django.db.models.query import ModelIterable
+from django.db.models.query import ModelIterable, ValuesListIterable
 
 # The kinds of value a statement takes; each prepares a value as a lookup on such a column does
 # (a UUID stays one for PostgreSQL and becomes its hex string for SQLite, for ``make run``).
@@ -48,7 +49,7 @@ def _stand_in(kind: Field[Any, Any]) -> Any:
             microseconds=secrets.randbelow(10**15)
         )
     if isinstance(kind, IntegerField):
-        return 2**40 + secrets.randbelow(2**40)
+        return 2**30 + secrets.randbelow(2**30 - 1)  # within a 32-bit column, whose look-ups refuse more
     raise TypeError(f"No stand-in for a {type(kind).__name__}.")
 
 
@@ -112,47 +113,62 @@ def prepare_subquery(slots: Slots, build: Callable[..., QuerySet[Any]]) -> Subqu
 
 @dataclass(frozen=True)
 class Statement:
-    """A query of one model's rows compiled once (``prepare``)."""
+    """A query compiled once (``prepare``): of model instances, or of tuples (``values_list``)."""
 
     bound: _Bound
-    model: type[Model]
+    model: type[Model] | None
     columns: tuple[str, ...]
     converters: tuple[tuple[int, tuple[Callable[..., Any], ...], Any], ...]
+    # For tuples: which selected column each asked value is.
+    positions: tuple[int, ...] = ()
 
     def fetch(self, **values: Any) -> list[Any]:
-        """The model instances the query finds with these values, as the queryset would give them."""
+        """What the queryset would give with these values: its model instances, or its tuples."""
         using = self.bound.using
         connection = connections[using]
         with connection.cursor() as cursor:
             cursor.execute(self.bound.sql, self.bound.params(values))
             rows = cursor.fetchall()
-        objects = []
+        found: list[Any] = []
         for fetched in rows:
             row = list(fetched)
             for position, functions, expression in self.converters:
                 for function in functions:
                     row[position] = function(row[position], expression, connection)
-            objects.append(self.model.from_db(using, list(self.columns), row))
-        return objects
+            if self.model is None:
+                found.append(tuple(row[position] for position in self.positions))
+            else:
+                found.append(self.model.from_db(using, list(self.columns), row))
+        return found
 
 
 def prepare(slots: Slots, build: Callable[..., QuerySet[Any]]) -> Statement:
-    """Compile ``build(**stand_ins)``, a queryset of model instances (their own columns only:
-    no ``select_related``, annotations or prefetching, which ``fetch`` would not rebuild)."""
+    """Compile ``build(**stand_ins)``: a queryset of model instances (their own columns only: no
+    ``select_related``, annotations or prefetching, which ``fetch`` would not rebuild), or a
+    ``values_list`` of columns."""
     stand_ins = {name: _stand_in(kind) for name, kind in slots.items()}
     queryset = build(**stand_ins)
     compiler = queryset.query.get_compiler(using=queryset.db)
     sql, params = compiler.as_sql()
     info = compiler.klass_info
-    if (
-        queryset._iterable_class is not ModelIterable
-        or info is None
-        or info.get("related_klass_infos")
-        or compiler.annotation_col_map
-        or queryset._prefetch_related_lookups  # type: ignore[attr-defined]
-        or list(info["select_fields"]) != list(range(len(compiler.select)))
-    ):
-        raise ValueError(f"Only a query of one model's own columns can be prepared: {sql}")
+    positions: tuple[int, ...] = ()
+    if queryset._iterable_class is ValuesListIterable:
+        # Each asked value by its alias: Django may select them in another order (annotations first).
+        aliases = [alias for _column, _sql, alias in compiler.select]
+        asked = list(queryset._fields)  # type: ignore[attr-defined]
+        plain = bool(asked) and sorted(asked) == sorted(aliases)
+        positions = tuple(aliases.index(name) for name in asked) if plain else ()
+    else:
+        plain = (
+            queryset._iterable_class is ModelIterable
+            and info is not None
+            and not info.get("related_klass_infos")
+            and not compiler.annotation_col_map
+            and not queryset._prefetch_related_lookups  # type: ignore[attr-defined]
+            and list(info["select_fields"]) == list(range(len(compiler.select)))
+        )
+    if not plain:
+        raise ValueError(f"Only a query of one model's own columns, or a values_list, can be prepared: {sql}")
     expressions = [column for column, _sql, _alias in compiler.select]
     converters = tuple(
         (position, tuple(functions), expression)
@@ -160,7 +176,29 @@ def prepare(slots: Slots, build: Callable[..., QuerySet[Any]]) -> Statement:
     )
     return Statement(
         bound=_Bound.place(sql, tuple(params), slots, stand_ins, queryset.db),
-        model=info["model"],
-        columns=tuple(column.target.attname for column in expressions),
+        model=None if positions else info["model"],
+        columns=() if positions else tuple(column.target.attname for column in expressions),
         converters=converters,
+        positions=positions,
     )
+
+
+def numbered(name: str, values: Sequence[Any]) -> dict[str, Any]:
+    """A list of values as slots of their own (``id0``, ``id1``...): a statement takes a fixed number."""
+    return {f"{name}{index}": value for index, value in enumerate(values)}
+
+
+def fetch_for_ids(query: Callable[[list[Any]], QuerySet[Any]], ids: Sequence[int]) -> list[Any]:
+    """The rows of ``query(ids)``, compiled once per query and number of ids.
+
+    ``query`` must be one function for the life of the process (a loader's, defined with it),
+    since statements are kept per function.
+    """
+    if not ids:
+        return []
+    return _for_ids(query, len(ids)).fetch(**numbered("id", ids))
+
+
+@lru_cache(maxsize=512)
+def _for_ids(query: Callable[[list[Any]], QuerySet[Any]], count: int) -> Statement:
+    return prepare(numbered("id", [NUMBER] * count), lambda **ids: query(list(ids.values())))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+from django.db.models import QuerySet
 
 from cities.models import CityProfilePage
 from conferences.models import ConferencePage
@@ -18,6 +19,7 @@ from ..pages import Page
 from ..planning import Scope, planned_field, register_type, store
 from ..relations import many_loader, one_loader
 from ..selection import FieldSelection
+from ..statements import fetch_for_ids
 from ..streamfield import BODY_BLOCKS, BodyBlock, stream_loader
 
 if TYPE_CHECKING:
@@ -35,14 +37,17 @@ class Topic:
     )
 
 
-def _load_topics(scope: Scope, pages: Sequence[NewsPage], selections: list[FieldSelection]) -> None:
-    tags: dict[int, list[Topic]] = {page.pk: [] for page in pages}
-    rows = (
-        NewsPageTag.objects.filter(content_object_id__in=list(tags))
+def _topic_rows(pks: list[int]) -> QuerySet[Any]:
+    return (
+        NewsPageTag.objects.filter(content_object_id__in=pks)
         .order_by("tag__name")
         .values_list("content_object_id", "tag__name", "tag__slug")
     )
-    for page_id, name, slug in rows:
+
+
+def _load_topics(scope: Scope, pages: Sequence[NewsPage], selections: list[FieldSelection]) -> None:
+    tags: dict[int, list[Topic]] = {page.pk: [] for page in pages}
+    for page_id, name, slug in fetch_for_ids(_topic_rows, list(tags)):
         tags[page_id].append(Topic(name=name, slug=slug))
     for page in pages:
         store(page, "topics", tags[page.pk])

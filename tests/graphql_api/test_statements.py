@@ -4,12 +4,12 @@ the queryset itself would give."""
 import datetime
 
 import pytest
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from wagtail.models import Page
 
 from cities.models import CityProfilePage
-from graphql_api.statements import KEY, MOMENT, TEXT, prepare, prepare_subquery
+from graphql_api.statements import KEY, MOMENT, TEXT, fetch_for_ids, prepare, prepare_subquery
 from tests import factories
 
 NOW = timezone.now()
@@ -65,6 +65,18 @@ def test_a_statement_gives_the_rows_its_queryset_gives_for_each_value(cities, sl
         assert city.get_deferred_fields() >= {"body", "summary"}
 
 
+def _depth_and_slug(pks):
+    # The annotation is asked for first, and Django selects it first: tuples follow the asked order.
+    return Page.objects.filter(pk__in=pks).annotate(twice=F("depth") * 2).order_by("slug").values_list("twice", "slug")
+
+
+def test_tuples_for_ids_are_the_values_list_s_for_each_number_of_ids(cities):
+    for chosen in ([cities[0]], [cities[3], cities[1]], cities, []):
+        pks = [city.pk for city in chosen]
+        assert fetch_for_ids(_depth_and_slug, pks) == list(_depth_and_slug(pks))
+    assert fetch_for_ids(_depth_and_slug, [cities[0].pk]) == [(8, "kutaisi")]
+
+
 def test_a_stand_in_that_never_reaches_the_sql_is_refused(db):
     with pytest.raises(ValueError, match="not parameters of their own"):
         prepare_subquery({"key": KEY}, lambda key: Page.objects.filter(depth=1).values("pk"))
@@ -79,5 +91,5 @@ def test_none_and_unknown_values_are_refused(cities):
 
 
 def test_only_a_model_s_own_columns_can_be_prepared(cities):
-    with pytest.raises(ValueError, match="own columns"):
+    with pytest.raises(ValueError, match="own columns, or a values_list"):
         prepare({"value": TEXT}, lambda value: CityProfilePage.objects.filter(slug=value).select_related("image"))
