@@ -3,24 +3,36 @@
 import datetime
 import enum
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Annotated, Any
 
 import strawberry
 from django.apps import apps
 from django.db.models import Model, QuerySet
 from strawberry.types import Info
+from wagtail.models import Locale
 
 from home.visibility import PageVisibility
 
 from .context import ApiContext
 from .errors import BadInput
 from .locales import resolve_locale
-from .pagination import AfterArg, BeforeArg, Connection, FirstArg, LastArg, OffsetArg, Ordering, PageArgs, paginate
+from .pagination import (
+    AfterArg,
+    BeforeArg,
+    Connection,
+    FirstArg,
+    LastArg,
+    OffsetArg,
+    Ordering,
+    PageArgs,
+    page_from_rows,
+    page_query,
+    paginate,
+)
 from .planning import Loading, Scope, defer_unread_columns, loading_for, plan
 from .selection import root_selection
-from .statements import NUMBER, TEXT, Statement, prepare
-from .visibility import clock_slot, clock_value, pages_of, public, public_at
+from .statements import NUMBER, TEXT, Statement, kept, prepare
+from .visibility import clock_slot, clock_value, localized_public_at, pages_of, public, public_at
 
 
 def scope_for(info: Info[ApiContext, None], locale: str | None) -> Scope:
@@ -59,7 +71,7 @@ def one(info: Info[ApiContext, None], scope: Scope, model: type[Model], **lookup
     return found
 
 
-@lru_cache(maxsize=256)
+@kept
 def _lookup(
     model_label: str, pages: PageVisibility | None, loading: Loading, field: str, languages: tuple[int, ...]
 ) -> Statement:
@@ -100,13 +112,15 @@ def root_connection_field(
     node: Any,
     filter_type: type,
     default_order: enum.Enum,
-    items: Callable[[ApiContext, Any], QuerySet[Any]],
+    model: type[Model],
+    narrow: Callable[[QuerySet[Any], Any, ApiContext], QuerySet[Any]],
     ordering: Callable[[Any], Ordering],
     description: str,
 ) -> Any:
     """A root list of ``node`` items: the paging arguments, ``filter``, ``order`` and ``locale``, defined once.
 
-    ``items(context, filter)`` is what may be shown with the filter applied; ``ordering(order)`` sorts it.
+    What the public sees of ``model`` is listed; ``narrow(items, filter, context)`` applies a
+    filter to it, and ``ordering(order)`` sorts it.
     """
     order_type = type(default_order)
 
@@ -125,6 +139,53 @@ def root_connection_field(
         locale: LocaleArg = None,
     ) -> Connection[node]:
         args = PageArgs(first=first, after=after, last=last, before=before, offset=offset)
-        return connection(info, scope_for(info, locale), items(info.context, filter), ordering(order), args)
+        scope = scope_for(info, locale)
+        if filter is None and not (after or before):
+            return _whole_list_page(info, scope, model, ordering(order), args)
+        items = narrow(public(info.context, model), filter, info.context)
+        return connection(info, scope, items, ordering(order), args)
 
     return strawberry.field(resolver=resolve, description=description)
+
+
+def _whole_list_page(
+    info: Info[ApiContext, None], scope: Scope, model: type[Model], ordering: Ordering, args: PageArgs
+) -> Connection[Any]:
+    """A page of a root list with no filter and no cursor (the newest items, a numbered archive
+    page): what ``connection`` answers, by a statement compiled once per shape.
+
+    A filter's values are left to ``connection``: some read the clock or today's date, which a
+    statement would have to take as values of their own.
+    """
+    selections = root_selection(info).child("edges", "node")
+    loading = loading_for(model, selections, ordering.columns)
+    pages = pages_of(scope.ctx, model)
+    statement = _whole_list_statement(
+        model._meta.label, pages, loading, scope.locale, scope.ctx.default_locale, ordering, args
+    )
+    rows = statement.fetch(**clock_value(scope.ctx, pages))
+
+    def count() -> int:
+        return scope.localized(public(scope.ctx, model)).count()
+
+    result, nodes = page_from_rows(rows, ordering, args, count)
+    plan(scope, nodes, selections)
+    return result
+
+
+@kept
+def _whole_list_statement(
+    model_label: str,
+    pages: PageVisibility | None,
+    loading: Loading,
+    locale: Locale,
+    default: Locale,
+    ordering: Ordering,
+    args: PageArgs,
+) -> Statement:
+    model = apps.get_model(model_label)
+
+    def build(now: datetime.datetime | None = None) -> QuerySet[Any]:
+        return page_query(loading.apply(localized_public_at(model, pages, now, locale, default)), ordering, args)
+
+    return prepare(clock_slot(pages), build)

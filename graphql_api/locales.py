@@ -5,7 +5,6 @@ default language otherwise, so a French website never has holes where a translat
 """
 
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
 from django.db.models import Model, Q, QuerySet
@@ -14,7 +13,7 @@ from wagtail.models import Locale
 
 from .context import ApiContext
 from .errors import BadInput
-from .statements import KEY, Subquery, prepare_subquery
+from .statements import KEY, Subquery, kept, prepare_subquery
 
 
 def resolve_locale(ctx: ApiContext, code: str | None) -> Locale:
@@ -66,7 +65,7 @@ def _versions(model: type[Model], keys: set[Any], locale: Locale, default: Local
     return _versions_of(model, len(keys), languages).bind(**{f"key{index}": key for index, key in enumerate(keys)})
 
 
-@lru_cache(maxsize=512)
+@kept
 def _versions_of(model: type[Model], count: int, languages: tuple[int, ...]) -> Subquery:
     def versions(**keys: Any) -> QuerySet[Any]:
         matching = translation_rows(model).filter(translation_key__in=list(keys.values()), locale__in=languages)

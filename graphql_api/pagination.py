@@ -14,7 +14,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from functools import cache, reduce
+from functools import reduce
 from operator import or_
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -27,7 +27,7 @@ from django.db.models.functions import DenseRank
 from . import limits
 from .errors import UNSAFE_CHARACTERS, BadInput
 from .locales import translation_rows
-from .statements import KEY, Subquery, prepare_subquery
+from .statements import KEY, Subquery, kept, prepare_subquery
 
 NodeType = TypeVar("NodeType")
 
@@ -264,7 +264,7 @@ def owned_by(queryset: QuerySet[Any], parent: str, key: Hashable) -> QuerySet[An
     return queryset.filter(**{lookup: owners.bind(key=key)})
 
 
-@cache
+@kept
 def _owners(model_label: str, parent: str) -> tuple[str, Subquery]:
     """The look-up and the subquery (compiled once) that find a model's items of one parent.
 

@@ -8,7 +8,6 @@ Every loader runs a fixed number of queries for all the objects of a list togeth
 import datetime
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
-from functools import lru_cache
 from typing import Any
 
 from django.apps import apps
@@ -18,12 +17,12 @@ from wagtail.models import Locale
 from home.visibility import PageVisibility
 
 from .errors import ApiError
-from .locales import by_key_query, localized
+from .locales import by_key_query
 from .pagination import Connection, Ordering, PageArgs, owned_by, page_from_rows, page_query, paginate_per_parent
 from .planning import Loader, Loading, Scope, by_arguments, loading_for, plan, store
 from .selection import FieldSelection
-from .statements import KEY, Statement, fetch_for_ids, numbered, prepare
-from .visibility import clock_slot, clock_value, pages_of, public, public_at
+from .statements import KEY, Statement, fetch_for_ids, kept, numbered, prepare
+from .visibility import clock_slot, clock_value, localized_public_at, pages_of, public, public_at
 
 LinkQuery = Callable[[list[Any]], QuerySet[Any]]
 
@@ -59,7 +58,7 @@ def _public_by_key(scope: Scope, targets: type[Model], loading: Loading, keys: s
     return {obj.translation_key: obj for obj in found}
 
 
-@lru_cache(maxsize=512)
+@kept
 def _by_key_statement(
     model_label: str, pages: PageVisibility | None, loading: Loading, count: int, locale: Locale, default: Locale
 ) -> Statement:
@@ -152,7 +151,7 @@ def _page_of_one_parent(
     return {key: connection}, nodes
 
 
-@lru_cache(maxsize=256)
+@kept
 def _one_parent_statement(
     model_label: str,
     pages: PageVisibility | None,
@@ -166,7 +165,7 @@ def _one_parent_statement(
     model = apps.get_model(model_label)
 
     def build(key: Any, now: datetime.datetime | None = None) -> QuerySet[Any]:
-        items = localized(loading.apply(public_at(model, pages, now)), locale, default)
+        items = loading.apply(localized_public_at(model, pages, now, locale, default))
         return page_query(owned_by(items, parent, key), order, args)
 
     return prepare({"key": KEY, **clock_slot(pages)}, build)

@@ -22,7 +22,7 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.db import connections
 from django.db.models import CharField, DateTimeField, Field, IntegerField, Model, QuerySet, UUIDField
@@ -37,6 +37,25 @@ MOMENT: DateTimeField[Any, Any] = DateTimeField()
 NUMBER: IntegerField[Any, Any] = IntegerField()
 
 Slots = Mapping[str, Field[Any, Any]]
+Preparer = TypeVar("Preparer", bound=Callable[..., Any])
+_KEPT: list[Any] = []
+
+
+def kept(prepare_for_shape: Preparer) -> Preparer:
+    """Keeps what ``prepare_for_shape`` compiles, per shape (its arguments), for the last 512 shapes.
+
+    A client's selection is part of a shape, so the number kept is bounded: a shape pushed out is
+    compiled again when next asked for.
+    """
+    remembering = lru_cache(maxsize=512)(prepare_for_shape)
+    _KEPT.append(remembering)
+    return cast(Preparer, remembering)
+
+
+def forget_statements() -> None:
+    """Compile every statement afresh: for a test that changes what a shape compiles to."""
+    for remembering in _KEPT:
+        remembering.cache_clear()
 
 
 def _stand_in(kind: Field[Any, Any]) -> Any:
@@ -199,6 +218,6 @@ def fetch_for_ids(query: Callable[[list[Any]], QuerySet[Any]], ids: Sequence[int
     return _for_ids(query, len(ids)).fetch(**numbered("id", ids))
 
 
-@lru_cache(maxsize=512)
+@kept
 def _for_ids(query: Callable[[list[Any]], QuerySet[Any]], count: int) -> Statement:
     return prepare(numbered("id", [NUMBER] * count), lambda **ids: query(list(ids.values())))

@@ -1,6 +1,7 @@
 """What the public API may show: the rules live in ``home.visibility``, shared with the feeds.
 
-The API's modules import them from here, so that every query still starts from one place.
+The API's modules import them from here, so that every query still starts from one place, and
+find here what the public sees of a model as the API shows it (pages or snippets, localized).
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ import datetime
 from typing import Any
 
 from django.db.models import Model, QuerySet
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.visibility import PageVisibility, PublicView, visible_documents, visible_images, visible_pages
 
+from .locales import localized
 from .statements import MOMENT, Slots
 
-__all__ = ["public", "public_at", "visible_documents", "visible_images", "visible_pages"]
+__all__ = ["visible_documents", "visible_images", "visible_pages"]
 
 
 def public(view: PublicView, model: type[Model]) -> QuerySet[Any]:
@@ -36,6 +38,14 @@ def public_at(model: type[Model], pages: PageVisibility | None, now: datetime.da
     if now is None:
         raise ValueError(f"Which {model.__name__} pages are visible depends on the moment: give `now`.")
     return pages.visible_at(model, now)
+
+
+def localized_public_at(
+    model: type[Model], pages: PageVisibility | None, now: datetime.datetime | None, locale: Locale, default: Locale
+) -> QuerySet[Any]:
+    """``public_at`` in ``locale``, or in ``default`` where an item has no translation: what every
+    statement of a list starts from."""
+    return localized(public_at(model, pages, now), locale, default)
 
 
 def clock_slot(pages: PageVisibility | None) -> Slots:

@@ -6,7 +6,6 @@ from strawberry.types import Info
 from cities.models import CityProfilePage
 
 from ..lists import IdArg, LocaleArg, SlugArg, lookup_by, one, root_connection_field, scope_for
-from ..visibility import visible_pages
 from .filters import CityFilter, CityOrder, city_ordering, filter_cities
 from .types import City
 
@@ -17,7 +16,8 @@ class CityQuery:
         City,
         CityFilter,
         CityOrder.NAME,
-        lambda ctx, where: filter_cities(visible_pages(ctx, CityProfilePage), where),
+        CityProfilePage,
+        lambda items, where, _ctx: filter_cities(items, where),
         city_ordering,
         "Published city profiles, by name unless `order` says otherwise.",
     )

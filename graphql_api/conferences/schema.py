@@ -6,7 +6,6 @@ from strawberry.types import Info
 from conferences.models import ConferencePage
 
 from ..lists import IdArg, LocaleArg, SlugArg, lookup_by, one, root_connection_field, scope_for
-from ..visibility import visible_pages
 from .filters import ConferenceFilter, ConferenceOrder, conference_ordering, filter_conferences
 from .types import Conference
 
@@ -17,7 +16,8 @@ class ConferenceQuery:
         Conference,
         ConferenceFilter,
         ConferenceOrder.SOONEST,
-        lambda ctx, where: filter_conferences(visible_pages(ctx, ConferencePage), where, ctx),
+        ConferencePage,
+        filter_conferences,
         conference_ordering,
         "Published conferences, soonest first unless `order` says otherwise.",
     )

@@ -20,7 +20,8 @@ class NewsQuery:
         NewsItem,
         NewsFilter,
         NewsOrder.NEWEST,
-        lambda ctx, where: filter_news(visible_pages(ctx, NewsPage), where, ctx),
+        NewsPage,
+        filter_news,
         news_ordering,
         "Published news items, newest first unless `order` says otherwise.",
     )

@@ -35,7 +35,8 @@ class PartnershipQuery:
         PartnershipType,
         PartnershipFilter,
         PartnershipOrder.NAME,
-        lambda _ctx, where: filter_partnerships(Partnership.objects.all(), where),
+        Partnership,
+        lambda items, where, _ctx: filter_partnerships(items, where),
         lambda _order: Ordering(("name",)),
         "Partnerships, programmes and networks, by name.",
     )
