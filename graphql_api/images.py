@@ -14,19 +14,21 @@ from collections.abc import Iterable, Sequence
 from typing import Annotated, Any
 
 import strawberry
+from django.db.models import QuerySet
 from strawberry import Parent
 from strawberry.types import Info
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 from cms.image_serving import image_url
-from home.visibility import PublicView
+from home.visibility import PublicView, public_media
 
 from . import limits
 from .context import ApiContext
 from .errors import ApiError, BadInput
 from .planning import Later, Loader, Scope, store
 from .selection import FieldSelection
+from .statements import NUMBER, Statement, kept, numbered, prepare
 from .visibility import visible_images
 
 
@@ -287,13 +289,8 @@ def _read_asked_images(ctx: ApiContext) -> None:
     specs = set().union(*(asked[pk] for pk in missing))
     found: dict[int, Any] = {}
     if specs:
-        renditions = (
-            get_image_model()
-            .get_rendition_model()
-            .objects.filter(filter_spec__in=specs, image__in=visible_images(ctx).filter(pk__in=missing))
-            .select_related("image")
-        )
-        for rendition in renditions:
+        renditions = _renditions_statement(tuple(sorted(specs)), len(missing), tuple(ctx.restricted_collection_paths))
+        for rendition in renditions.fetch(**numbered("id", list(missing))):
             image = found.setdefault(rendition.image_id, rendition.image)
             # Where Wagtail's find_existing_renditions looks first (prefetch_renditions puts them there too).
             image.__dict__.setdefault("prefetched_renditions", []).append(rendition)
@@ -305,6 +302,19 @@ def _read_asked_images(ctx: ApiContext) -> None:
         ctx.loaded["image", pk] = found.get(pk)
         ctx.loaded["image-specs", pk] = specs
     ctx.add_content_keys("image", found)
+
+
+@kept
+def _renditions_statement(specs: tuple[str, ...], count: int, restricted_paths: tuple[str, ...]) -> Statement:
+    """The renditions ``specs`` of ``count`` public images, with their images: compiled once per
+    set of sizes, number of images and restricted collections."""
+
+    def build(**ids: int) -> QuerySet[Any]:
+        images = public_media(get_image_model(), restricted_paths).filter(pk__in=list(ids.values()))
+        renditions = get_image_model().get_rendition_model().objects
+        return renditions.filter(filter_spec__in=specs, image__in=images).select_related("image")
+
+    return prepare(numbered("id", [NUMBER] * count), build)
 
 
 def image_loader(attribute: str) -> Loader:

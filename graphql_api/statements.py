@@ -20,14 +20,18 @@ import datetime
 import secrets
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, TypeVar, cast
 
 from django.db import connections
 from django.db.models import CharField, DateTimeField, Field, IntegerField, Model, QuerySet, UUIDField
 from django.db.models.expressions import RawSQL
-from django.db.models.query import ModelIterable, ValuesListIterable
+from django.db.models.query import (  # type: ignore[attr-defined]
+    ModelIterable,
+    ValuesListIterable,
+    get_related_populators,
+)
 
 # The kinds of value a statement takes; each prepares a value as a lookup on such a column does
 # (a UUID stays one for PostgreSQL and becomes its hex string for SQLite, for ``make run``).
@@ -140,6 +144,10 @@ class Statement:
     converters: tuple[tuple[int, tuple[Callable[..., Any], ...], Any], ...]
     # For tuples: which selected column each asked value is.
     positions: tuple[int, ...] = ()
+    # For instances: which selected columns are the model's own, and what builds the related
+    # objects of ``select_related`` from the rest of the row (Django's own populators).
+    own: slice = field(default_factory=lambda: slice(None))
+    related: tuple[Any, ...] = ()
 
     def fetch(self, **values: Any) -> list[Any]:
         """What the queryset would give with these values: its model instances, or its tuples."""
@@ -157,13 +165,16 @@ class Statement:
             if self.model is None:
                 found.append(tuple(row[position] for position in self.positions))
             else:
-                found.append(self.model.from_db(using, list(self.columns), row))
+                obj = self.model.from_db(using, list(self.columns), row[self.own])
+                for populator in self.related:
+                    populator.populate(row, obj)
+                found.append(obj)
         return found
 
 
 def prepare(slots: Slots, build: Callable[..., QuerySet[Any]]) -> Statement:
-    """Compile ``build(**stand_ins)``: a queryset of model instances (their own columns only: no
-    ``select_related``, annotations or prefetching, which ``fetch`` would not rebuild), or a
+    """Compile ``build(**stand_ins)``: a queryset of model instances (with their ``select_related``
+    objects, but no annotations or prefetching, which ``fetch`` would not rebuild), or a
     ``values_list`` of columns."""
     stand_ins = {name: _stand_in(kind) for name, kind in slots.items()}
     queryset = build(**stand_ins)
@@ -181,24 +192,30 @@ def prepare(slots: Slots, build: Callable[..., QuerySet[Any]]) -> Statement:
         plain = (
             queryset._iterable_class is ModelIterable
             and info is not None
-            and not info.get("related_klass_infos")
             and not compiler.annotation_col_map
             and not queryset._prefetch_related_lookups  # type: ignore[attr-defined]
-            and list(info["select_fields"]) == list(range(len(compiler.select)))
+            and list(info["select_fields"]) == list(range(len(info["select_fields"])))
         )
     if not plain:
-        raise ValueError(f"Only a query of one model's own columns, or a values_list, can be prepared: {sql}")
+        raise ValueError(
+            f"Only a query of model instances without annotations, or a values_list, can be prepared: {sql}"
+        )
     expressions = [column for column, _sql, _alias in compiler.select]
     converters = tuple(
         (position, tuple(functions), expression)
         for position, (functions, expression) in compiler.get_converters(expressions).items()
     )
+    bound = _Bound.place(sql, tuple(params), slots, stand_ins, queryset.db)
+    if positions:
+        return Statement(bound=bound, model=None, columns=(), converters=converters, positions=positions)
+    own = slice(0, len(info["select_fields"]))
     return Statement(
-        bound=_Bound.place(sql, tuple(params), slots, stand_ins, queryset.db),
-        model=None if positions else info["model"],
-        columns=() if positions else tuple(column.target.attname for column in expressions),
+        bound=bound,
+        model=info["model"],
+        columns=tuple(column.target.attname for column in expressions[own]),
         converters=converters,
-        positions=positions,
+        own=own,
+        related=tuple(get_related_populators(info, compiler.select, queryset.db)),
     )
 
 

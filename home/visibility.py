@@ -131,16 +131,17 @@ def visible_pages(view: PublicView, model: type[Page]) -> PageQuerySet:
     return view.pages.visible_at(model, view.now)
 
 
-def _public_media(view: PublicView, model: type[Model]) -> QuerySet[Any]:
+def public_media(model: type[Model], restricted_paths: Sequence[str]) -> QuerySet[Any]:
+    """The images or documents (``model``) outside the restricted collections at ``restricted_paths``."""
     queryset = model._default_manager.all()
-    if view.restricted_collection_paths:
-        queryset = queryset.exclude(_under_any("collection__path", view.restricted_collection_paths))
+    if restricted_paths:
+        queryset = queryset.exclude(_under_any("collection__path", restricted_paths))
     return queryset
 
 
 def visible_images(view: PublicView) -> ImageQuerySet:
-    return _public_media(view, get_image_model())
+    return public_media(get_image_model(), view.restricted_collection_paths)
 
 
 def visible_documents(view: PublicView) -> QuerySet[Any]:
-    return _public_media(view, get_document_model())
+    return public_media(get_document_model(), view.restricted_collection_paths)

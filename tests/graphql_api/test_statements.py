@@ -4,7 +4,9 @@ the queryset itself would give."""
 import datetime
 
 import pytest
+from django.db import connection
 from django.db.models import F, Q
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -90,6 +92,27 @@ def test_none_and_unknown_values_are_refused(cities):
         statement.fetch(value="kutaisi")
 
 
-def test_only_a_model_s_own_columns_can_be_prepared(cities):
-    with pytest.raises(ValueError, match="own columns, or a values_list"):
-        prepare({"value": TEXT}, lambda value: CityProfilePage.objects.filter(slug=value).select_related("image"))
+def _cities_with_image(value):
+    return CityProfilePage.objects.filter(slug=value).select_related("image", "locale")
+
+
+def test_select_related_objects_come_built_as_the_queryset_builds_them(cities):
+    cities[1].image = factories.ImageFactory(title="Gyumri square")
+    cities[1].save()
+    statement = prepare({"value": TEXT}, _cities_with_image)
+    for city in cities[:2]:
+        (fetched,) = statement.fetch(value=city.slug)
+        (expected,) = _cities_with_image(city.slug)
+        assert (fetched.pk, fetched.title) == (expected.pk, expected.title)
+        assert fetched.locale.language_code == expected.locale.language_code == "en"
+        assert (fetched.image and fetched.image.title) == (expected.image and expected.image.title)
+    with CaptureQueriesContext(connection) as queries:
+        assert statement.fetch(value="gyumri")[0].image.title == "Gyumri square"
+    assert len(queries) == 1  # the image came with the row
+
+
+def test_annotated_instances_cannot_be_prepared(cities):
+    with pytest.raises(ValueError, match="without annotations"):
+        prepare(
+            {"value": TEXT}, lambda value: CityProfilePage.objects.filter(slug=value).annotate(twice=F("depth") * 2)
+        )
