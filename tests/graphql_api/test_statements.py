@@ -14,6 +14,8 @@ from cities.models import CityProfilePage
 from graphql_api.statements import KEY, MOMENT, TEXT, fetch_for_ids, prepare, prepare_subquery
 from tests import factories
 
+from .fixtures_safety import other_site
+
 NOW = timezone.now()
 
 
@@ -116,3 +118,21 @@ def test_annotated_instances_cannot_be_prepared(cities):
         prepare(
             {"value": TEXT}, lambda value: CityProfilePage.objects.filter(slug=value).annotate(twice=F("depth") * 2)
         )
+
+
+def test_a_statement_is_never_shared_between_sites(db, client):
+    """Two sites with a city and a news item of the same slugs: each host gets its own, whichever
+    asked first (the site's roots are part of every statement's shape)."""
+    trees = {"localhost": factories.make_site_tree(), "other.example.org": other_site()}
+    for host, tree in trees.items():
+        city = factories.CityProfilePageFactory(parent=tree["cities"], title=f"Kutaisi of {host}", slug="kutaisi")
+        factories.NewsPageFactory(parent=tree["news"], title=f"News of {host}", slug="news", cities=[city])
+    query = """{ city(slug: "kutaisi") { title newsItems { edges { node { title } } } }
+        newsItem(slug: "news") { title cities { title } } newsItems { edges { node { title } } } }"""
+    for host in ["other.example.org", "localhost", "other.example.org", "localhost"]:
+        answer = client.post("/graphql/", {"query": query}, content_type="application/json", HTTP_HOST=host).json()
+        assert answer["data"] == {
+            "city": {"title": f"Kutaisi of {host}", "newsItems": {"edges": [{"node": {"title": f"News of {host}"}}]}},
+            "newsItem": {"title": f"News of {host}", "cities": [{"title": f"Kutaisi of {host}"}]},
+            "newsItems": {"edges": [{"node": {"title": f"News of {host}"}}]},
+        }
