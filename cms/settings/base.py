@@ -107,6 +107,11 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 # seconds, any statement after DB_STATEMENT_TIMEOUT ms and any wait for a lock after DB_LOCK_TIMEOUT ms;
 # the API then answers 503. 0 switches a timeout off (e.g. DB_STATEMENT_TIMEOUT=0 for a long migration).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# The API's statements (graphql_api/statements.py) are prepared once per PostgreSQL connection and
+# their plans kept. Set DB_PREPARED_STATEMENTS=false behind a pooler that shares server connections
+# between clients (PgBouncer in transaction or statement mode), where a connection's prepared
+# statements may not be there on its next transaction.
+CITYNEWS_PREPARED_STATEMENTS = env.bool("DB_PREPARED_STATEMENTS", default=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {

@@ -13,6 +13,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Tests change rows with queryset updates (no signals) between requests: the response cache is on
 # only in the tests of the cache itself.
 CITYNEWS_RESPONSE_CACHE = False
+# Tests read the SQL a request runs; tests/graphql_api/test_prepared_statements.py turns this on.
+CITYNEWS_PREPARED_STATEMENTS = False
 MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/citynews-test-media")
 CITYNEWS_GRAPHIQL = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
