@@ -13,7 +13,7 @@ from wagtail.models import Locale
 
 from .context import ApiContext
 from .errors import BadInput
-from .statements import KEY, Subquery, kept, prepare_subquery
+from .statements import KEY, CompiledSubquery, kept, prepare_subquery
 
 
 def resolve_locale(ctx: ApiContext, code: str | None) -> Locale:
@@ -66,7 +66,7 @@ def _versions(model: type[Model], keys: set[Any], locale: Locale, default: Local
 
 
 @kept
-def _versions_of(model: type[Model], count: int, languages: tuple[int, ...]) -> Subquery:
+def _versions_of(model: type[Model], count: int, languages: tuple[int, ...]) -> CompiledSubquery:
     def versions(**keys: Any) -> QuerySet[Any]:
         matching = translation_rows(model).filter(translation_key__in=list(keys.values()), locale__in=languages)
         return matching.order_by().values("pk")[: count * len(languages)]

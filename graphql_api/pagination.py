@@ -27,7 +27,7 @@ from django.db.models.functions import DenseRank
 from . import limits
 from .errors import UNSAFE_CHARACTERS, BadInput
 from .locales import translation_rows
-from .statements import KEY, Subquery, kept, prepare_subquery
+from .statements import KEY, CompiledSubquery, kept, prepare_subquery
 
 NodeType = TypeVar("NodeType")
 
@@ -265,7 +265,7 @@ def owned_by(queryset: QuerySet[Any], parent: str, key: Hashable) -> QuerySet[An
 
 
 @kept
-def _owners(model_label: str, parent: str) -> tuple[str, Subquery]:
+def _owners(model_label: str, parent: str) -> tuple[str, CompiledSubquery]:
     """The look-up and the subquery (compiled once) that find a model's items of one parent.
 
     The parent's language versions are matched by id (``city_links__city__in``: the ids with that

@@ -162,7 +162,7 @@ _PREPARED_ON: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictiona
 
 
 @dataclass(frozen=True)
-class Subquery:
+class CompiledSubquery:
     """A subquery compiled once (``prepare_subquery``)."""
 
     bound: _Bound
@@ -172,7 +172,7 @@ class Subquery:
         return RawSQL(self.bound.sql, self.bound.params(values))  # noqa: S611 - SQL compiled by Django; values are parameters
 
 
-def prepare_subquery(slots: Slots, build: Callable[..., QuerySet[Any]]) -> Subquery:
+def prepare_subquery(slots: Slots, build: Callable[..., QuerySet[Any]]) -> CompiledSubquery:
     """Compile ``build(**stand_ins)``, a queryset of one column, as a subquery."""
     stand_ins = {name: _stand_in(kind) for name, kind in slots.items()}
     queryset = build(**stand_ins)
@@ -181,7 +181,7 @@ def prepare_subquery(slots: Slots, build: Callable[..., QuerySet[Any]]) -> Subqu
     # Aliases of its own (U0, ...), so nothing in the SQL can be read as a column of the outer query.
     query.bump_prefix(queryset.model._default_manager.all().query)
     sql, params = query.sql_with_params()
-    return Subquery(_Bound.place(sql, params, slots, stand_ins, queryset.db))
+    return CompiledSubquery(_Bound.place(sql, params, slots, stand_ins, queryset.db))
 
 
 @dataclass(frozen=True)
