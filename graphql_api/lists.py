@@ -3,19 +3,21 @@
 import datetime
 import enum
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 import strawberry
 from django.apps import apps
 from django.db.models import Model, QuerySet
 from strawberry.types import Info
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
-from home.visibility import PageVisibility
+from home.visibility import PageVisibility, Viewpoint
 
+from .conditions import MOMENT_SLOTS, OPTIONAL_SLOTS, Conditions, StandInViewpoint
 from .context import ApiContext
 from .errors import BadInput
-from .locales import resolve_locale
+from .locales import localized, resolve_locale
 from .pagination import (
     AfterArg,
     BeforeArg,
@@ -32,7 +34,7 @@ from .pagination import (
 from .planning import Loading, Scope, defer_unread_columns, loading_for, plan
 from .selection import root_selection
 from .statements import NUMBER, TEXT, Statement, kept, prepare
-from .visibility import clock_slot, clock_value, localized_public_at, pages_of, public, public_at
+from .visibility import clock_slot, clock_value, pages_of, public, public_at
 
 
 def scope_for(info: Info[ApiContext, None], locale: str | None) -> Scope:
@@ -108,19 +110,24 @@ def lookup_by(slug: str | None, pk: str | None) -> dict[str, Any]:
     return {"slug": slug}
 
 
+# Applies a list's filter: ``narrow(items, filter, viewpoint)``.
+Narrowing = Callable[[QuerySet[Any], Any, Viewpoint], QuerySet[Any]]
+
+
 def root_connection_field(
     node: Any,
     filter_type: type,
     default_order: enum.Enum,
     model: type[Model],
-    narrow: Callable[[QuerySet[Any], Any, ApiContext], QuerySet[Any]],
+    narrow: Narrowing,
     ordering: Callable[[Any], Ordering],
     description: str,
 ) -> Any:
     """A root list of ``node`` items: the paging arguments, ``filter``, ``order`` and ``locale``, defined once.
 
-    What the public sees of ``model`` is listed; ``narrow(items, filter, context)`` applies a
-    filter to it, and ``ordering(order)`` sorts it.
+    What the public sees of ``model`` is listed; ``narrow(items, filter, viewpoint)`` applies a
+    filter to it, using the filter's values as they are (``graphql_api.conditions``), and
+    ``ordering(order)`` sorts it.
     """
     order_type = type(default_order)
 
@@ -140,52 +147,66 @@ def root_connection_field(
     ) -> Connection[node]:
         args = PageArgs(first=first, after=after, last=last, before=before, offset=offset)
         scope = scope_for(info, locale)
-        if filter is None and not (after or before):
-            return _whole_list_page(info, scope, model, ordering(order), args)
+        if not (after or before):
+            return _list_page(info, scope, model, narrow, filter, ordering(order), args)
         items = narrow(public(info.context, model), filter, info.context)
         return connection(info, scope, items, ordering(order), args)
 
     return strawberry.field(resolver=resolve, description=description)
 
 
-def _whole_list_page(
-    info: Info[ApiContext, None], scope: Scope, model: type[Model], ordering: Ordering, args: PageArgs
+def _list_page(
+    info: Info[ApiContext, None],
+    scope: Scope,
+    model: type[Model],
+    narrow: Narrowing,
+    where: Any,
+    ordering: Ordering,
+    args: PageArgs,
 ) -> Connection[Any]:
-    """A page of a root list with no filter and no cursor (the newest items, a numbered archive
-    page): what ``connection`` answers, by a statement compiled once per shape.
-
-    A filter's values are left to ``connection``: some read the clock or today's date, which a
-    statement would have to take as values of their own.
-    """
+    """A page of a root list without cursor (the newest items, a numbered archive page, a
+    filtered list): what ``connection`` answers, by a statement compiled once per shape."""
     selections = root_selection(info).child("edges", "node")
     loading = loading_for(model, selections, ordering.columns)
-    pages = pages_of(scope.ctx, model)
-    statement = _whole_list_statement(
-        model._meta.label, pages, loading, scope.locale, scope.ctx.default_locale, ordering, args
-    )
-    rows = statement.fetch(**clock_value(scope.ctx, pages))
+    ctx = scope.ctx
+    conditions, values = Conditions.of(where)
+    shape = _ListShape(model._meta.label, ctx.pages, loading, scope.locale, ctx.default_locale, ordering, args)
+    statement = _list_statement(shape, narrow, conditions)
+    rows = statement.fetch(now=ctx.now, today=ctx.today, **values)
 
     def count() -> int:
-        return scope.localized(public(scope.ctx, model)).count()
+        return scope.localized(narrow(public(ctx, model), where, ctx)).count()
 
     result, nodes = page_from_rows(rows, ordering, args, count)
     plan(scope, nodes, selections)
     return result
 
 
+@dataclass(frozen=True)
+class _ListShape:
+    """What a list's SQL depends on besides its filter: the model, the site, the columns read,
+    the languages, the order and the page's offset and size."""
+
+    model_label: str
+    site_pages: PageVisibility
+    loading: Loading
+    locale: Locale
+    default: Locale
+    ordering: Ordering
+    args: PageArgs
+
+
 @kept
-def _whole_list_statement(
-    model_label: str,
-    pages: PageVisibility | None,
-    loading: Loading,
-    locale: Locale,
-    default: Locale,
-    ordering: Ordering,
-    args: PageArgs,
-) -> Statement:
-    model = apps.get_model(model_label)
+def _list_statement(shape: _ListShape, narrow: Narrowing, conditions: Conditions) -> Statement:
+    model = apps.get_model(shape.model_label)
+    pages = shape.site_pages if issubclass(model, Page) else None
 
-    def build(now: datetime.datetime | None = None) -> QuerySet[Any]:
-        return page_query(loading.apply(localized_public_at(model, pages, now, locale, default)), ordering, args)
+    def build(now: datetime.datetime, today: datetime.date, **values: Any) -> QuerySet[Any]:
+        items = public_at(model, pages, now)
+        if conditions.filter_type is not None:
+            items = narrow(items, conditions.filter_with(values), StandInViewpoint(shape.site_pages, now, today))
+        return page_query(
+            shape.loading.apply(localized(items, shape.locale, shape.default)), shape.ordering, shape.args
+        )
 
-    return prepare(clock_slot(pages), build)
+    return prepare({**MOMENT_SLOTS, **conditions.slots}, build, optional=OPTIONAL_SLOTS)

@@ -30,7 +30,7 @@ from django.conf import settings
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorWrapper
-from django.db.models import CharField, DateTimeField, Field, IntegerField, Model, QuerySet, UUIDField
+from django.db.models import CharField, DateField, DateTimeField, Field, IntegerField, Model, QuerySet, UUIDField
 from django.db.models.expressions import RawSQL
 from django.db.models.query import (  # type: ignore[attr-defined]
     ModelIterable,
@@ -44,6 +44,7 @@ from psycopg2.extensions import AsIs
 KEY: UUIDField[Any, Any] = UUIDField()
 TEXT: CharField[Any, Any] = CharField()
 MOMENT: DateTimeField[Any, Any] = DateTimeField()
+DATE: DateField[Any, Any] = DateField()
 NUMBER: IntegerField[Any, Any] = IntegerField()
 
 Slots = Mapping[str, Field[Any, Any]]
@@ -77,6 +78,8 @@ def _stand_in(kind: Field[Any, Any]) -> Any:
         return datetime.datetime(2999, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(
             microseconds=secrets.randbelow(10**15)
         )
+    if isinstance(kind, DateField):
+        return datetime.date(3000, 1, 1) + datetime.timedelta(days=secrets.randbelow(2_500_000))
     if isinstance(kind, IntegerField):
         return 2**30 + secrets.randbelow(2**30 - 1)  # within a 32-bit column, whose look-ups refuse more
     raise TypeError(f"No stand-in for a {type(kind).__name__}.")
@@ -93,11 +96,19 @@ class _Bound:
     using: str
 
     @classmethod
-    def place(cls, sql: str, params: tuple[Any, ...], slots: Slots, stand_ins: dict[str, Any], using: str) -> _Bound:
+    def place(
+        cls,
+        sql: str,
+        params: tuple[Any, ...],
+        slots: Slots,
+        stand_ins: dict[str, Any],
+        using: str,
+        optional: frozenset[str] = frozenset(),
+    ) -> _Bound:
         connection = connections[using]
         prepared = {name: slots[name].get_db_prep_value(value, connection) for name, value in stand_ins.items()}
         sources = tuple(next((name for name, value in prepared.items() if value == param), None) for param in params)
-        if missing := set(slots) - set(sources):
+        if missing := set(slots) - set(sources) - optional:
             raise ValueError(f"Stand-ins {sorted(missing)} are not parameters of their own in: {sql}")
         constants = tuple(None if source else param for source, param in zip(sources, params, strict=True))
         return cls(sql=sql, sources=sources, constants=constants, slots=slots, using=using)
@@ -222,10 +233,15 @@ class Statement:
         return found
 
 
-def prepare(slots: Slots, build: Callable[..., QuerySet[Any]]) -> Statement:
+def prepare(slots: Slots, build: Callable[..., QuerySet[Any]], optional: frozenset[str] = frozenset()) -> Statement:
     """Compile ``build(**stand_ins)``: a queryset of model instances (with their ``select_related``
     objects, but no annotations or prefetching, which ``fetch`` would not rebuild), or a
-    ``values_list`` of columns."""
+    ``values_list`` of columns.
+
+    Every slot must reach the SQL as a parameter of its own (a value the query changes first,
+    such as ``slug.upper()``, is refused), but the ``optional`` ones, which a shape may not use
+    (the date of today, for a filter that does not read it): their values are then ignored.
+    """
     stand_ins = {name: _stand_in(kind) for name, kind in slots.items()}
     queryset = build(**stand_ins)
     compiler = queryset.query.get_compiler(using=queryset.db)
@@ -255,7 +271,7 @@ def prepare(slots: Slots, build: Callable[..., QuerySet[Any]]) -> Statement:
         (position, tuple(functions), expression)
         for position, (functions, expression) in compiler.get_converters(expressions).items()
     )
-    bound = _Bound.place(sql, tuple(params), slots, stand_ins, queryset.db)
+    bound = _Bound.place(sql, tuple(params), slots, stand_ins, queryset.db, optional)
     if positions:
         return Statement(bound=bound, model=None, columns=(), converters=converters, positions=positions)
     own = slice(0, len(info["select_fields"]))

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, reduce
 from operator import or_
-from typing import Any
+from typing import Any, Protocol
 
 from django.apps import apps
 from django.conf import settings
@@ -39,7 +39,7 @@ class PublicView:
     """
 
     request: HttpRequest
-    now: datetime.datetime = field(default_factory=timezone.now)
+    now: datetime.datetime = field(default_factory=lambda: timezone.now())  # looked up when read, as Django does
 
     @cached_property
     def _lookups(self) -> SiteLookups:
@@ -127,7 +127,21 @@ def _visible_at_any_time(model_label: str, pages: PageVisibility) -> PageQuerySe
     return queryset
 
 
-def visible_pages(view: PublicView, model: type[Page]) -> PageQuerySet:
+class Viewpoint(Protocol):
+    """What a list's filters need of a request: the site's page visibility and the moment (a
+    ``PublicView``, or the stand-ins a query compiled once is built with)."""
+
+    @property
+    def pages(self) -> PageVisibility: ...
+
+    @property
+    def now(self) -> datetime.datetime: ...
+
+    @property
+    def today(self) -> datetime.date: ...
+
+
+def visible_pages(view: Viewpoint, model: type[Page]) -> PageQuerySet:
     return view.pages.visible_at(model, view.now)
 
 

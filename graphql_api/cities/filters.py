@@ -4,7 +4,8 @@ import enum
 from typing import Any
 
 import strawberry
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Value
+from django.db.models.functions import Upper
 
 from cities.models import CityMembership
 from partnerships.models import Partnership
@@ -38,7 +39,7 @@ def filter_cities(queryset: QuerySet[Any], where: CityFilter | None) -> QuerySet
     if where is None:
         return queryset
     if where.country:
-        queryset = queryset.filter(country=where.country.upper())
+        queryset = queryset.filter(country=Upper(Value(where.country)))
     if where.partnership:
         keys = Partnership.objects.filter(slug=where.partnership).values("translation_key")
         members = CityMembership.objects.filter(partnership__translation_key__in=keys)

@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 
 from cities.models import CityProfilePage
 from conferences.models import ConferenceStatus as ModelStatus
-from home.visibility import PublicView
+from home.visibility import Viewpoint
 from news.models import NewsPage, NewsPageTag
 from partnerships.models import Partnership
 
@@ -67,7 +67,7 @@ def status_condition(status: ModelStatus, today: datetime.date) -> Q:
     }[ModelStatus(status)]
 
 
-def reported_on_with_topic(ctx: PublicView, topic: str) -> Q:
+def reported_on_with_topic(ctx: Viewpoint, topic: str) -> Q:
     """Conferences that published news with ``topic`` report on: conferences carry no topics of their own."""
     news = visible_pages(ctx, NewsPage).filter(
         pk__in=NewsPageTag.objects.filter(tag__slug=topic).values("content_object_id")
@@ -75,7 +75,7 @@ def reported_on_with_topic(ctx: PublicView, topic: str) -> Q:
     return Q(translation_key__in=news.values("conference__translation_key"))
 
 
-def filter_conferences(queryset: QuerySet[Any], where: ConferenceFilter | None, ctx: PublicView) -> QuerySet[Any]:
+def filter_conferences(queryset: QuerySet[Any], where: ConferenceFilter | None, ctx: Viewpoint) -> QuerySet[Any]:
     """Narrows ``queryset``; a host city that may not be shown matches nothing."""
     if where is None:
         return queryset

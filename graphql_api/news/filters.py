@@ -5,11 +5,12 @@ import enum
 from typing import Any
 
 import strawberry
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Value
+from django.db.models.functions import Upper
 
 from cities.models import CityProfilePage
 from conferences.models import ConferencePage
-from home.visibility import PublicView
+from home.visibility import Viewpoint
 from news.models import NewsPage, NewsPageCity, NewsPageTag
 from partnerships.models import Partnership
 
@@ -52,8 +53,10 @@ def _keys_of(queryset: QuerySet[Any], slug: str) -> QuerySet[Any]:
     return queryset.filter(slug=slug).values("translation_key")
 
 
-def filter_news(queryset: QuerySet[Any], where: NewsFilter | None, ctx: PublicView) -> QuerySet[Any]:
-    """Narrows ``queryset``; a city or conference that may not be shown matches nothing."""
+def filter_news(queryset: QuerySet[Any], where: NewsFilter | None, ctx: Viewpoint) -> QuerySet[Any]:
+    """Narrows ``queryset``; a city or conference that may not be shown matches nothing.
+
+    The filter's values go into the query as they are (``graphql_api.conditions``)."""
     if where is None:
         return queryset
     if where.city:
@@ -62,7 +65,9 @@ def filter_news(queryset: QuerySet[Any], where: NewsFilter | None, ctx: PublicVi
         )
         queryset = queryset.filter(pk__in=links.values("page_id"))
     if where.country:
-        in_country = visible_pages(ctx, CityProfilePage).filter(country=where.country.upper()).values("translation_key")
+        in_country = (
+            visible_pages(ctx, CityProfilePage).filter(country=Upper(Value(where.country))).values("translation_key")
+        )
         queryset = queryset.filter(
             pk__in=NewsPageCity.objects.filter(city__translation_key__in=in_country).values("page_id")
         )
