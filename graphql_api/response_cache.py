@@ -212,5 +212,5 @@ class ResponseCacheMiddleware:
             if sha is not None:
                 cache.set(APQ_PREFIX + sha, request.GET["query"], settings.CITYNEWS_RESPONSE_CACHE_SECONDS)
             if key is not None:
-                cache.set(key, answer, settings.CITYNEWS_RESPONSE_CACHE_SECONDS)
+                content_version.store(key, answer, settings.CITYNEWS_RESPONSE_CACHE_SECONDS, size=len(answer.body))
         return _finish(request, response, answer, "MISS" if key is not None else "BYPASS")

@@ -4,7 +4,8 @@ Everything shared between requests (the lookups of ``home.site_lookups`` and the
 ``graphql_api.response_cache``) is stored together with the token it was computed under, and is used only
 while the token is still the same. Saving or deleting a page, snippet, image, document, site,
 locale, setting or restriction replaces the token, so with Redis as the cache every process on
-every host stops using the old values at once; nothing is kept in a process's own memory.
+every host stops using the old values at once. A process keeps the token, and what it read or
+stored under it, only while Redis has told it of no change (``version_watch``).
 
 Time changes what the public sees too: a live page stops being shown once its ``expire_at`` has
 passed, before ``publish_scheduled`` unpublishes it. So each token is kept with the earliest
@@ -21,9 +22,15 @@ that is current after it).
 from __future__ import annotations
 
 import datetime
+import threading
+import time
 import uuid
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min, Model
@@ -43,6 +50,7 @@ from wagtail.models import (
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .rolled_back_writes import is_rolling_back
+from .version_watch import VersionWatch
 
 KEY = "citynews:content-version"
 # (token, the earliest expire_at of a live page when the token was new)
@@ -50,11 +58,93 @@ EXPIRY_KEY = "citynews:content-version-expiry"
 CONTENT_APPS = frozenset({"news", "conferences", "cities", "partnerships", "home"})
 
 
-def current(extra_keys: list[str] | None = None) -> tuple[str, dict[str, Any]]:
-    """The current token, and the values of ``extra_keys`` read in the same round trip."""
-    values = cache.get_many([KEY, EXPIRY_KEY, *(extra_keys or [])])
-    token = values.pop(KEY, None)
-    expiry = values.pop(EXPIRY_KEY, None)
+@dataclass
+class _Kept:
+    """The token this process read, and the values it read or stored under it: used while the
+    watch (``version_watch``) has had no notice of a change, dropped with the token."""
+
+    token: str
+    expiry: datetime.datetime | None
+    values: OrderedDict[str, tuple[float, int, Any]] = field(default_factory=OrderedDict)
+    size: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)  # `make run` serves in threads
+
+    def keep(self, key: str, stored: tuple[float, int, Any]) -> None:
+        """Keeps a value as ``store`` wrote it, dropping the least recently used beyond the bounds."""
+        with self.lock:
+            if (old := self.values.pop(key, None)) is not None:
+                self.size -= old[1]
+            self.values[key] = stored
+            self.size += stored[1]
+            while self.size > KEPT_BYTES or len(self.values) > KEPT_VALUES:
+                _key, (_expires, size, _value) = self.values.popitem(last=False)
+                self.size -= size
+
+    def value(self, key: str) -> tuple[float, int, Any] | None:
+        with self.lock:
+            stored = self.values.get(key)
+            if stored is None or stored[0] <= time.time():
+                return None
+            self.values.move_to_end(key)
+            return stored
+
+
+# What one process keeps of the values stored under the token (the rest is read from the cache).
+KEPT_BYTES = 32 * 1024 * 1024
+KEPT_VALUES = 1000
+_kept: _Kept | None = None
+
+
+def current(keys: list[str] | None = None) -> tuple[str, dict[str, Any]]:
+    """The current token, and the values ``store``d at ``keys`` that have not expired, read in the
+    same round trip (or none at all, while this process's watch has had no notice of a change)."""
+    global _kept
+    keys = keys or []
+    watch = _watch()
+    kept = _kept if watch is not None and watch.unchanged() else None
+    if kept is not None:
+        found = {key: stored for key in keys if (stored := kept.value(key)) is not None}
+        if missing := [key for key in keys if key not in found]:
+            for key, stored in _unwrapped(cache.get_many(missing)).items():
+                kept.keep(key, stored)
+                found[key] = stored
+        token, expiry = kept.token, kept.expiry
+    else:
+        trusted = watch is not None and watch.start_reading()
+        found = _unwrapped(cache.get_many([KEY, EXPIRY_KEY, *keys]))
+        raw_token = found.pop(KEY, (0, 0, None))[2]
+        raw_expiry = found.pop(EXPIRY_KEY, (0, 0, None))[2]
+        token, expiry = _settled(raw_token, raw_expiry)
+        _kept = kept = _Kept(token, expiry) if trusted else None
+        for key, stored in found.items():
+            if kept is not None:
+                kept.keep(key, stored)
+    if expiry is not None and timezone.now() >= expiry:
+        token = bump()  # what was computed under the old token may show the page that just expired
+        _kept = None
+    return token, {key: value for key, (_expires, _size, value) in found.items()}
+
+
+def store(key: str, value: Any, timeout: int, size: int = 0) -> None:
+    """Stores ``value`` at ``key`` for every process, for ``timeout`` seconds; this process keeps
+    it too while the token holds. ``size``: about how many bytes it holds (for what is kept)."""
+    stored = (time.time() + timeout, size, value)
+    cache.set(key, stored, timeout)
+    if _kept is not None:
+        _kept.keep(key, stored)
+
+
+def _unwrapped(values: dict[str, Any]) -> dict[str, tuple[float, int, Any]]:
+    """What ``store`` wrote (the token and its expiry are written as they are, by ``bump``)."""
+    return {
+        key: stored if key not in (KEY, EXPIRY_KEY) else (0.0, 0, stored)
+        for key, stored in values.items()
+        if key in (KEY, EXPIRY_KEY) or (isinstance(stored, tuple) and len(stored) == 3)
+    }
+
+
+def _settled(token: Any, expiry: Any) -> tuple[str, datetime.datetime | None]:
+    """The token (made when there is none) and when it must be replaced."""
     if token is None:
         cache.add(KEY, uuid.uuid4().hex, timeout=None)
         token = cache.get(KEY)
@@ -62,9 +152,21 @@ def current(extra_keys: list[str] | None = None) -> tuple[str, dict[str, Any]]:
     if expiry is None or expiry[0] != token:
         expiry = (token, _next_expiry())
         cache.set(EXPIRY_KEY, expiry, timeout=None)
-    if expiry[1] is not None and timezone.now() >= expiry[1]:
-        token = bump()  # what was computed under the old token may show the page that just expired
-    return token, values
+    moment: datetime.datetime | None = expiry[1]
+    return token, moment
+
+
+@lru_cache(maxsize=4)
+def _watch_of(location: str, prefix: str) -> VersionWatch:
+    return VersionWatch(location, prefix)
+
+
+def _watch() -> VersionWatch | None:
+    """The watch of the token's keys when the cache is Redis (a process's own cache needs none)."""
+    config = settings.CACHES["default"]
+    if config["BACKEND"] != "django_redis.cache.RedisCache":
+        return None
+    return _watch_of(config["LOCATION"], cache.make_key(KEY))
 
 
 def _next_expiry() -> datetime.datetime | None:
@@ -75,8 +177,10 @@ def _next_expiry() -> datetime.datetime | None:
 
 
 def bump() -> str:
+    global _kept
     token = uuid.uuid4().hex
     cache.set(KEY, token, timeout=None)
+    _kept = None
     return token
 
 

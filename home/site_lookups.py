@@ -3,7 +3,7 @@ the view restrictions and the front-end URL, shared by all processes through Dja
 
 These are a handful of rows that change rarely, yet reading them took five queries per request.
 They are stored per host under the content version token (``content_version``), so a change to
-any of them is seen by every process on its next request; a process keeps nothing of its own.
+any of them is seen by every process on its next request.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.http import HttpRequest
 from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
 
@@ -59,5 +58,5 @@ def lookups_for(request: HttpRequest) -> SiteLookups:
         lookups: SiteLookups = stored[1]
         return lookups
     lookups = _load(request)
-    cache.set(key, (token, lookups), TIMEOUT_SECONDS)
+    content_version.store(key, (token, lookups), TIMEOUT_SECONDS)
     return lookups
