@@ -132,6 +132,24 @@ def test_a_page_that_expires_leaves_the_cached_answers_at_its_expiry(api_url, ca
     assert _get(api_url, {"query": QUERY})[1][CACHE_HEADER] == "HIT"
 
 
+def test_a_new_day_ends_the_cached_answers_since_statuses_go_by_the_date(api_url, cached, monkeypatch):
+    """A conference starting tomorrow is upcoming today and ongoing after midnight, with no save
+    in between: the token ends at midnight (in the site's time zone)."""
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    factories.ConferencePageFactory(title="Starts tomorrow", start_date=tomorrow, end_date=tomorrow)
+    query = "{ conferences(filter: { status: UPCOMING }) { edges { node { title status } } } }"
+    assert "Starts tomorrow" in str(_get(api_url, {"query": query})[2])
+    assert _get(api_url, {"query": query})[1][CACHE_HEADER] == "HIT"
+
+    just_after_midnight = datetime.datetime.combine(
+        tomorrow, datetime.time(0, 0, 1), tzinfo=timezone.get_current_timezone()
+    )
+    monkeypatch.setattr(timezone, "now", lambda: just_after_midnight)
+    _status, headers, body = _get(api_url, {"query": query})
+    assert headers[CACHE_HEADER] == "MISS"
+    assert "Starts tomorrow" not in str(body)
+
+
 def test_answers_with_errors_credentials_or_posts_are_not_cached(api_url, cached, graphql):
     for _ in range(2):
         status, headers, body = _get(api_url, {"query": "{ newsItems(first: 1000) { totalCount } }"})
