@@ -64,6 +64,7 @@ class _Kept:
     """The token this process read, and the values it read or stored under it: used while the
     watch (``version_watch``) has had no notice of a change, dropped with the token."""
 
+    watch: VersionWatch  # the Redis it was read from (tests point the cache elsewhere)
     token: str
     expiry: datetime.datetime | None
     values: OrderedDict[str, tuple[float, int, Any]] = field(default_factory=OrderedDict)
@@ -102,7 +103,7 @@ def current(keys: list[str] | None = None) -> tuple[str, dict[str, Any]]:
     global _kept
     keys = keys or []
     watch = _watch()
-    kept = _kept if watch is not None and watch.unchanged() else None
+    kept = _kept if watch is not None and _kept is not None and _kept.watch is watch and watch.unchanged() else None
     if kept is not None:
         found = {key: stored for key in keys if (stored := kept.value(key)) is not None}
         if missing := [key for key in keys if key not in found]:
@@ -116,7 +117,7 @@ def current(keys: list[str] | None = None) -> tuple[str, dict[str, Any]]:
         raw_token = found.pop(KEY, (0, 0, None))[2]
         raw_expiry = found.pop(EXPIRY_KEY, (0, 0, None))[2]
         token, expiry = _settled(raw_token, raw_expiry)
-        _kept = kept = _Kept(token, expiry) if trusted else None
+        _kept = kept = _Kept(watch, token, expiry) if watch is not None and trusted else None
         for key, stored in found.items():
             if kept is not None:
                 kept.keep(key, stored)
