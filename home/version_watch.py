@@ -10,7 +10,8 @@ under it). The notice leaves Redis with the writer's own reply, so a process see
 soon as the editor who made it does.
 
 When the connection cannot be made or breaks, nothing is trusted: the token is read from Redis
-on every request, as before, and the connection is tried again at most once a second. A
+on every request, as before, and the connection is tried again at most once a second (never,
+when the server refuses tracking). A
 connection can also fall silent without breaking (a network partition): so the token is read
 again at least once a second all the same, and an old token is never kept longer than that.
 """
@@ -18,6 +19,7 @@ again at least once a second all the same, and an old token is never kept longer
 from __future__ import annotations
 
 import logging
+import math
 import os
 import threading
 import time
@@ -93,6 +95,12 @@ class VersionWatch:
             connection.read_response()
             connection.send_command("SUBSCRIBE", CHANNEL)
             connection.read_response()
+        except redis.ResponseError as error:
+            # The server refuses tracking (Redis before 6, or a managed Redis that disallows it): for good.
+            logger.warning("Redis refuses the content version watch (%s); the token is read on every request.", error)
+            self._retry_at = math.inf
+            connection.disconnect()
+            return False
         except (redis.RedisError, OSError) as error:
             logger.warning("No content version watch (%s); the token is read on every request.", error)
             connection.disconnect()

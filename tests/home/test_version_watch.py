@@ -1,9 +1,11 @@
 """A process keeps the content version token while Redis has told it of no change, and reads it
 again as soon as any client anywhere writes it; with the real Redis that ``make test`` starts."""
 
+import contextlib
 import os
 import pickle
 import socket
+import threading
 import uuid
 from collections.abc import Iterator
 
@@ -71,6 +73,28 @@ def test_without_redis_nothing_is_trusted(prefix):
     watch = VersionWatch(f"redis://127.0.0.1:{port}/0", prefix)
     assert not watch.start_reading()
     assert not watch.unchanged()
+
+
+def test_a_server_that_refuses_tracking_is_not_asked_again(prefix, monkeypatch):
+    """Redis before 6, or a managed Redis without ``CLIENT``: an error reply to every command."""
+    connections: list[socket.socket] = []
+    with socket.create_server(("127.0.0.1", 0)) as server:
+
+        def refuse() -> None:
+            with contextlib.suppress(OSError):
+                while True:
+                    client, _address = server.accept()
+                    connections.append(client)
+                    while client.recv(4096):
+                        client.sendall(b"-ERR unknown command\r\n")
+
+        threading.Thread(target=refuse, daemon=True).start()
+        monkeypatch.setattr(version_watch, "RETRY_SECONDS", 0.0)
+        watch = VersionWatch(f"redis://127.0.0.1:{server.getsockname()[1]}/0", prefix)
+        assert not watch.start_reading()
+        assert not watch.start_reading()
+        assert not watch.unchanged()
+        assert len(connections) == 1
 
 
 def test_the_token_and_what_is_stored_under_it_are_read_once_until_the_token_changes(
