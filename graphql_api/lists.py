@@ -33,7 +33,7 @@ from .pagination import (
 )
 from .planning import Loading, Scope, defer_unread_columns, loading_for, plan
 from .selection import root_selection
-from .statements import NUMBER, TEXT, Statement, kept, prepare
+from .statements import NUMBER, TEXT, Counting, Slots, Statement, kept, prepare, prepare_count
 from .visibility import clock_slot, clock_value, pages_of, public, public_at
 
 
@@ -165,17 +165,18 @@ def _list_page(
     args: PageArgs,
 ) -> Connection[Any]:
     """A page of a root list without cursor (the newest items, a numbered archive page, a
-    filtered list): what ``connection`` answers, by a statement compiled once per shape."""
+    filtered list) and its ``totalCount``: what ``connection`` answers, by statements compiled
+    once per shape."""
     selections = root_selection(info).child("edges", "node")
     loading = loading_for(model, selections, ordering.columns)
     ctx = scope.ctx
     conditions, values = Conditions.of(where)
-    shape = _ListShape(model._meta.label, ctx.pages, loading, scope.locale, ctx.default_locale, ordering, args)
-    statement = _list_statement(shape, narrow, conditions)
-    rows = statement.fetch(now=ctx.now, today=ctx.today, **values)
+    listed = _Listed(model._meta.label, ctx.pages, scope.locale, ctx.default_locale, narrow, conditions)
+    values = {"now": ctx.now, "today": ctx.today, **values}
+    rows = _page_statement(listed, loading, ordering, args).fetch(**values)
 
     def count() -> int:
-        return scope.localized(narrow(public(ctx, model), where, ctx)).count()
+        return _count_statement(listed).count(**values)
 
     result, nodes = page_from_rows(rows, ordering, args, count)
     plan(scope, nodes, selections)
@@ -183,30 +184,40 @@ def _list_page(
 
 
 @dataclass(frozen=True)
-class _ListShape:
-    """What a list's SQL depends on besides its filter: the model, the site, the columns read,
-    the languages, the order and the page's offset and size."""
+class _Listed:
+    """What a root list holds, apart from the values a request binds: the model, the site, the
+    languages and the filter's conditions (applied by ``narrow``)."""
 
     model_label: str
     site_pages: PageVisibility
-    loading: Loading
     locale: Locale
     default: Locale
-    ordering: Ordering
-    args: PageArgs
+    narrow: Narrowing
+    conditions: Conditions
+
+    @property
+    def slots(self) -> Slots:
+        return {**MOMENT_SLOTS, **self.conditions.slots}
+
+    def items(self, now: datetime.datetime, today: datetime.date, **values: Any) -> QuerySet[Any]:
+        model = apps.get_model(self.model_label)
+        items = public_at(model, self.site_pages if issubclass(model, Page) else None, now)
+        if self.conditions.filter_type is not None:
+            where = self.conditions.filter_with(values)
+            items = self.narrow(items, where, StandInViewpoint(self.site_pages, now, today))
+        return localized(items, self.locale, self.default)
 
 
 @kept
-def _list_statement(shape: _ListShape, narrow: Narrowing, conditions: Conditions) -> Statement:
-    model = apps.get_model(shape.model_label)
-    pages = shape.site_pages if issubclass(model, Page) else None
+def _page_statement(listed: _Listed, loading: Loading, ordering: Ordering, args: PageArgs) -> Statement:
+    """One page of the list, reading ``loading``'s columns (offset and size are in the SQL)."""
 
-    def build(now: datetime.datetime, today: datetime.date, **values: Any) -> QuerySet[Any]:
-        items = public_at(model, pages, now)
-        if conditions.filter_type is not None:
-            items = narrow(items, conditions.filter_with(values), StandInViewpoint(shape.site_pages, now, today))
-        return page_query(
-            shape.loading.apply(localized(items, shape.locale, shape.default)), shape.ordering, shape.args
-        )
+    def build(**values: Any) -> QuerySet[Any]:
+        return page_query(loading.apply(listed.items(**values)), ordering, args)
 
-    return prepare({**MOMENT_SLOTS, **conditions.slots}, build, optional=OPTIONAL_SLOTS)
+    return prepare(listed.slots, build, optional=OPTIONAL_SLOTS)
+
+
+@kept
+def _count_statement(listed: _Listed) -> Counting:
+    return prepare_count(listed.slots, listed.items, optional=OPTIONAL_SLOTS)

@@ -22,7 +22,7 @@ import secrets
 import uuid
 import weakref
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Any, TypeVar, cast
 
@@ -183,8 +183,10 @@ class CompiledSubquery:
         return RawSQL(self.bound.sql, self.bound.params(values))  # noqa: S611 - SQL compiled by Django; values are parameters
 
 
-def prepare_subquery(slots: Slots, build: Callable[..., QuerySet[Any]]) -> CompiledSubquery:
-    """Compile ``build(**stand_ins)``, a queryset of one column, as a subquery."""
+def prepare_subquery(
+    slots: Slots, build: Callable[..., QuerySet[Any]], optional: frozenset[str] = frozenset()
+) -> CompiledSubquery:
+    """Compile ``build(**stand_ins)``, a queryset of one column, as a subquery (``optional``: as for ``prepare``)."""
     stand_ins = {name: _stand_in(kind) for name, kind in slots.items()}
     queryset = build(**stand_ins)
     query = queryset.query.clone()
@@ -192,7 +194,29 @@ def prepare_subquery(slots: Slots, build: Callable[..., QuerySet[Any]]) -> Compi
     # Aliases of its own (U0, ...), so nothing in the SQL can be read as a column of the outer query.
     query.bump_prefix(queryset.model._default_manager.all().query)
     sql, params = query.sql_with_params()
-    return CompiledSubquery(_Bound.place(sql, params, slots, stand_ins, queryset.db))
+    return CompiledSubquery(_Bound.place(sql, params, slots, stand_ins, queryset.db, optional))
+
+
+@dataclass(frozen=True)
+class Counting:
+    """A count compiled once (``prepare_count``)."""
+
+    bound: _Bound
+
+    def count(self, **values: Any) -> int:
+        with connections[self.bound.using].cursor() as cursor:
+            self.bound.execute(cursor, values)
+            (found,) = cursor.fetchone()
+        return int(found)
+
+
+def prepare_count(
+    slots: Slots, build: Callable[..., QuerySet[Any]], optional: frozenset[str] = frozenset()
+) -> Counting:
+    """Compile the count of the rows ``build(**stand_ins)`` gives (PostgreSQL flattens the
+    subquery: the plan is that of Django's own ``count()``)."""
+    rows = prepare_subquery(slots, lambda **values: build(**values).values("pk"), optional).bound
+    return Counting(replace(rows, sql=f"SELECT COUNT(*) FROM ({rows.sql}) AS counted"))  # noqa: S608 - SQL compiled by Django
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cities.models import CityProfilePage
-from graphql_api.statements import KEY, MOMENT, TEXT, fetch_for_ids, prepare, prepare_subquery
+from graphql_api.statements import DATE, KEY, MOMENT, TEXT, fetch_for_ids, prepare, prepare_count, prepare_subquery
 from tests import factories
 
 from .fixtures_safety import other_site
@@ -79,6 +79,24 @@ def test_tuples_for_ids_are_the_values_list_s_for_each_number_of_ids(cities):
         pks = [city.pk for city in chosen]
         assert fetch_for_ids(_depth_and_slug, pks) == list(_depth_and_slug(pks))
     assert fetch_for_ids(_depth_and_slug, [cities[0].pk]) == [(8, "kutaisi")]
+
+
+def _public_in_country(country, now, today):
+    return CityProfilePage.objects.filter(live=True, country=country).filter(
+        Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+    )
+
+
+@pytest.mark.parametrize("days", [0, 2])
+def test_a_count_gives_the_queryset_s_count_for_each_value(cities, days):
+    counting = prepare_count(
+        {"country": TEXT, "now": MOMENT, "today": DATE}, _public_in_country, optional=frozenset({"today"})
+    )
+    now = NOW + datetime.timedelta(days=days)
+    for country in ("GE", "AM", "FR"):
+        expected = _public_in_country(country, now, None).count()
+        assert counting.count(country=country, now=now, today=now.date()) == expected
+    assert counting.count(country="GE", now=now, today=now.date()) == (3 if days == 0 else 2)  # Batumi expired
 
 
 def test_a_stand_in_that_never_reaches_the_sql_is_refused(db):
