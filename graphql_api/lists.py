@@ -1,5 +1,6 @@
 """What every root field does: pick the language, fetch, paginate, then plan the rest."""
 
+import dataclasses
 import datetime
 import enum
 from collections.abc import Callable
@@ -146,11 +147,7 @@ def root_connection_field(
         locale: LocaleArg = None,
     ) -> Connection[node]:
         args = PageArgs(first=first, after=after, last=last, before=before, offset=offset)
-        scope = scope_for(info, locale)
-        if not (after or before):
-            return _list_page(info, scope, model, narrow, filter, ordering(order), args)
-        items = narrow(public(info.context, model), filter, info.context)
-        return connection(info, scope, items, ordering(order), args)
+        return _list_page(info, scope_for(info, locale), model, narrow, filter, ordering(order), args)
 
     return strawberry.field(resolver=resolve, description=description)
 
@@ -164,16 +161,23 @@ def _list_page(
     ordering: Ordering,
     args: PageArgs,
 ) -> Connection[Any]:
-    """A page of a root list without cursor (the newest items, a numbered archive page, a
-    filtered list) and its ``totalCount``: what ``connection`` answers, by statements compiled
-    once per shape."""
+    """A page of a root list (the newest items, a numbered archive page, a filtered list, the
+    page after a cursor) and its ``totalCount``: what ``connection`` answers, by statements
+    compiled once per shape. A cursor's values are bound like a filter's."""
     selections = root_selection(info).child("edges", "node")
     loading = loading_for(model, selections, ordering.columns)
     ctx = scope.ctx
     conditions, values = Conditions.of(where)
     listed = _Listed(model._meta.label, ctx.pages, scope.locale, ctx.default_locale, narrow, conditions)
     values = {"now": ctx.now, "today": ctx.today, **values}
-    rows = _page_statement(listed, loading, ordering, args).fetch(**values)
+    sides = tuple(side for side, cursor in (("after", args.after), ("before", args.before)) if cursor)
+    bounds = {
+        f"{side}{index}": value
+        for side in sides
+        for index, value in enumerate(ordering.decode(model, getattr(args, side)))
+    }
+    page = dataclasses.replace(args, after=None, before=None)  # the cursors' values are slots
+    rows = _page_statement(listed, loading, ordering, page, sides).fetch(**values, **bounds)
 
     def count() -> int:
         return _count_statement(listed).count(**values)
@@ -209,13 +213,22 @@ class _Listed:
 
 
 @kept
-def _page_statement(listed: _Listed, loading: Loading, ordering: Ordering, args: PageArgs) -> Statement:
-    """One page of the list, reading ``loading``'s columns (offset and size are in the SQL)."""
+def _page_statement(
+    listed: _Listed, loading: Loading, ordering: Ordering, page: PageArgs, sides: tuple[str, ...]
+) -> Statement:
+    """One page of the list, reading ``loading``'s columns (offset and size are in the SQL),
+    after and/or before the cursors of ``sides``."""
+    model = apps.get_model(listed.model_label)
+    cursor_slots = {name: kind for side in sides for name, kind in ordering.cursor_slots(model, side).items()}
 
     def build(**values: Any) -> QuerySet[Any]:
-        return page_query(loading.apply(listed.items(**values)), ordering, args)
+        items = listed.items(**values)
+        for side in sides:
+            cursor = [values[name] for name in ordering.cursor_slots(model, side)]
+            items = items.filter(ordering.beyond_values(cursor, backwards=side == "before"))
+        return page_query(loading.apply(items), ordering, page)
 
-    return prepare(listed.slots, build, optional=OPTIONAL_SLOTS)
+    return prepare({**listed.slots, **cursor_slots}, build, optional=OPTIONAL_SLOTS)
 
 
 @kept

@@ -27,7 +27,7 @@ from django.db.models.functions import DenseRank
 from . import limits
 from .errors import UNSAFE_CHARACTERS, BadInput
 from .locales import translation_rows
-from .statements import KEY, CompiledSubquery, kept, prepare_subquery
+from .statements import KEY, CompiledSubquery, Slots, kept, prepare_subquery, slot_kind
 
 NodeType = TypeVar("NodeType")
 
@@ -86,7 +86,10 @@ class Ordering:
 
     def beyond(self, model: type[Model], cursor: str, backwards: bool) -> Q:
         """Rows strictly after the cursor in this order (strictly before it when ``backwards``)."""
-        values = self._decode(model, cursor)
+        return self.beyond_values(self.decode(model, cursor), backwards)
+
+    def beyond_values(self, values: Sequence[Any], backwards: bool) -> Q:
+        """``beyond`` for a cursor's decoded values."""
         clauses = []
         for index, (name, descending) in enumerate(self.fields):
             lookup = "lt" if descending != backwards else "gt"
@@ -94,7 +97,8 @@ class Ordering:
             clauses.append(Q(**equal, **{f"{name}__{lookup}": values[index]}))
         return reduce(or_, clauses)
 
-    def _decode(self, model: type[Model], cursor: str) -> list[Any]:
+    def decode(self, model: type[Model], cursor: str) -> list[Any]:
+        """A cursor's values, one per sort key (``BadInput`` for anything this API did not write)."""
         try:
             raw = json.loads(base64.urlsafe_b64decode(cursor.encode()))
             if not isinstance(raw, list) or len(raw) != len(self.fields):
@@ -108,6 +112,10 @@ class Ordering:
             ]
         except (ValueError, TypeError, ValidationError, binascii.Error, UnicodeDecodeError) as error:
             raise BadInput(f"Invalid cursor: {cursor!r}. Use a cursor this API returned.") from error
+
+    def cursor_slots(self, model: type[Model], side: str) -> Slots:
+        """Statement slots for a cursor's values (``after0``, ``after1``...), each of its column's kind."""
+        return {f"{side}{index}": slot_kind(_field(model, name)) for index, (name, _d) in enumerate(self.fields)}
 
 
 def _field(model: type[Model], name: str) -> Field[Any, Any]:

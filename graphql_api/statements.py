@@ -30,7 +30,17 @@ from django.conf import settings
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorWrapper
-from django.db.models import CharField, DateField, DateTimeField, Field, IntegerField, Model, QuerySet, UUIDField
+from django.db.models import (
+    CharField,
+    DateField,
+    DateTimeField,
+    Field,
+    IntegerField,
+    Model,
+    QuerySet,
+    TextField,
+    UUIDField,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.query import (  # type: ignore[attr-defined]
     ModelIterable,
@@ -48,6 +58,20 @@ DATE: DateField[Any, Any] = DateField()
 NUMBER: IntegerField[Any, Any] = IntegerField()
 
 Slots = Mapping[str, Field[Any, Any]]
+
+
+def slot_kind(column: Field[Any, Any]) -> Field[Any, Any]:
+    """The kind of slot a value compared with ``column`` takes (a key's, for a foreign key)."""
+    while column.is_relation:  # a page type's primary key is its link to Wagtail's page
+        column = column.target_field  # type: ignore[attr-defined]
+    for kind in (MOMENT, DATE, NUMBER, TEXT):  # a moment is a date too: the more precise first
+        if isinstance(column, type(kind)):
+            return kind
+    if isinstance(column, TextField):
+        return TEXT
+    raise TypeError(f"No slot kind for a {type(column).__name__}.")
+
+
 Preparer = TypeVar("Preparer", bound=Callable[..., Any])
 _KEPT: list[Any] = []
 

@@ -101,3 +101,26 @@ def test_a_status_filter_reads_the_date_each_request_runs_on(client, site_tree, 
     ongoing = query.replace("UPCOMING", "ONGOING")
     assert _ask(client, ongoing)["conferences"]["edges"] == [{"node": {"title": "Soon", "status": "ONGOING"}}]
     assert _compiled() == compiled + 1  # the same statement for UPCOMING on both days; ONGOING is another
+
+
+def test_every_page_after_a_cursor_is_one_statement_with_the_cursor_s_values(client, week_of_news):
+    forget_statements()
+    query = """query($after: String) { newsItems(first: 2, order: OLDEST, after: $after, filter: { country: "GE" }) {
+      edges { node { title } } pageInfo { endCursor hasNextPage } } }"""
+
+    def page(after: str | None) -> Any:
+        answer = client.post(
+            "/graphql/", {"query": query, "variables": {"after": after}}, content_type="application/json"
+        ).json()
+        assert "errors" not in answer, answer
+        return answer["data"]["newsItems"]
+
+    first = page(None)
+    second = page(first["pageInfo"]["endCursor"])
+    compiled = _compiled()
+    third = page(second["pageInfo"]["endCursor"])
+    assert _compiled() == compiled  # the second and third pages: one statement, two cursors
+    titles = [edge["node"]["title"] for result in (first, second, third) for edge in result["edges"]]
+    assert titles == ["Day 0", "Day 2", "Day 4", "Day 6"]
+    assert [result["pageInfo"]["hasNextPage"] for result in (first, second)] == [True, False]
+    assert third["edges"] == []  # after the last item
