@@ -11,7 +11,7 @@ import strawberry
 from django.apps import apps
 from django.db.models import Model, QuerySet
 from strawberry.types import Info
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from home.visibility import PageVisibility, Viewpoint
 
@@ -35,7 +35,7 @@ from .pagination import (
 from .planning import Loading, Scope, defer_unread_columns, loading_for, plan
 from .selection import root_selection
 from .statements import NUMBER, TEXT, Counting, Slots, Statement, kept, prepare, prepare_count
-from .visibility import clock_slot, clock_value, pages_of, public, public_at
+from .visibility import clock_slot, clock_value, pages_of, public, public_at, rules_for
 
 
 def scope_for(info: Info[ApiContext, None], locale: str | None) -> Scope:
@@ -205,7 +205,7 @@ class _Listed:
 
     def items(self, now: datetime.datetime, today: datetime.date, **values: Any) -> QuerySet[Any]:
         model = apps.get_model(self.model_label)
-        items = public_at(model, self.site_pages if issubclass(model, Page) else None, now)
+        items = public_at(model, rules_for(model, self.site_pages), now)
         if self.conditions.filter_type is not None:
             where = self.conditions.filter_with(values)
             items = self.narrow(items, where, StandInViewpoint(self.site_pages, now, today))
@@ -219,16 +219,16 @@ def _page_statement(
     """One page of the list, reading ``loading``'s columns (offset and size are in the SQL),
     after and/or before the cursors of ``sides``."""
     model = apps.get_model(listed.model_label)
-    cursor_slots = {name: kind for side in sides for name, kind in ordering.cursor_slots(model, side).items()}
+    cursors = {side: ordering.cursor_slots(model, side) for side in sides}
 
     def build(**values: Any) -> QuerySet[Any]:
         items = listed.items(**values)
-        for side in sides:
-            cursor = [values[name] for name in ordering.cursor_slots(model, side)]
-            items = items.filter(ordering.beyond_values(cursor, backwards=side == "before"))
+        for side, slots in cursors.items():
+            items = items.filter(ordering.beyond_values([values[name] for name in slots], backwards=side == "before"))
         return page_query(loading.apply(items), ordering, page)
 
-    return prepare({**listed.slots, **cursor_slots}, build, optional=OPTIONAL_SLOTS)
+    slots = {name: kind for side_slots in cursors.values() for name, kind in side_slots.items()}
+    return prepare({**listed.slots, **slots}, build, optional=OPTIONAL_SLOTS)
 
 
 @kept

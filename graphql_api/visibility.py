@@ -27,7 +27,12 @@ def public(view: PublicView, model: type[Model]) -> QuerySet[Any]:
 
 def pages_of(view: PublicView, model: type[Model]) -> PageVisibility | None:
     """The page visibility rules that apply to ``model``: ``None`` for a snippet."""
-    return view.pages if issubclass(model, Page) else None
+    return rules_for(model, view.pages)
+
+
+def rules_for(model: type[Model], pages: PageVisibility) -> PageVisibility | None:
+    """``pages`` for a page type, ``None`` for a snippet (``pages_of`` without a request)."""
+    return pages if issubclass(model, Page) else None
 
 
 def public_at(model: type[Model], pages: PageVisibility | None, now: datetime.datetime | None) -> QuerySet[Any]:
@@ -43,8 +48,8 @@ def public_at(model: type[Model], pages: PageVisibility | None, now: datetime.da
 def localized_public_at(
     model: type[Model], pages: PageVisibility | None, now: datetime.datetime | None, locale: Locale, default: Locale
 ) -> QuerySet[Any]:
-    """``public_at`` in ``locale``, or in ``default`` where an item has no translation: what every
-    statement of a list starts from."""
+    """``public_at`` in ``locale``, or in ``default`` where an item has no translation: what a
+    reverse reference's statement starts from (a root list narrows by its filter in between)."""
     return localized(public_at(model, pages, now), locale, default)
 
 

@@ -113,13 +113,12 @@ def current(keys: list[str] | None = None) -> tuple[str, dict[str, Any]]:
         token, expiry = kept.token, kept.expiry
     else:
         trusted = watch is not None and watch.start_reading()
-        found = _unwrapped(cache.get_many([KEY, EXPIRY_KEY, *keys]))
-        raw_token = found.pop(KEY, (0, 0, None))[2]
-        raw_expiry = found.pop(EXPIRY_KEY, (0, 0, None))[2]
-        token, expiry = _settled(raw_token, raw_expiry)
+        read = cache.get_many([KEY, EXPIRY_KEY, *keys])
+        token, expiry = _settled(read.pop(KEY, None), read.pop(EXPIRY_KEY, None))
+        found = _unwrapped(read)
         _kept = kept = _Kept(watch, token, expiry) if watch is not None and trusted else None
-        for key, stored in found.items():
-            if kept is not None:
+        if kept is not None:
+            for key, stored in found.items():
                 kept.keep(key, stored)
     if expiry is not None and timezone.now() >= expiry:
         token = bump()  # what was computed under the old token may show the page that just expired
@@ -137,12 +136,8 @@ def store(key: str, value: Any, timeout: int, size: int = 0) -> None:
 
 
 def _unwrapped(values: dict[str, Any]) -> dict[str, tuple[float, int, Any]]:
-    """What ``store`` wrote (the token and its expiry are written as they are, by ``bump``)."""
-    return {
-        key: stored if key not in (KEY, EXPIRY_KEY) else (0.0, 0, stored)
-        for key, stored in values.items()
-        if key in (KEY, EXPIRY_KEY) or (isinstance(stored, tuple) and len(stored) == 3)
-    }
+    """The values as ``store`` wrote them: (expires at, size, value); anything else is ignored."""
+    return {key: stored for key, stored in values.items() if isinstance(stored, tuple) and len(stored) == 3}
 
 
 def _settled(token: Any, expiry: Any) -> tuple[str, datetime.datetime | None]:
