@@ -14,7 +14,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from functools import reduce
+from functools import partial, reduce
 from operator import or_
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -132,20 +132,34 @@ def _jsonable(value: Any) -> Any:
     return value if value is None or isinstance(value, str | int | float | bool) else str(value)
 
 
+@strawberry.type(description="One item of a list and its cursor.")
+class Edge(Generic[NodeType]):
+    """``position`` makes the cursor, only if the query asks for it (most lists never do)."""
+
+    position: strawberry.Private[Callable[[], str]]
+
+    @strawberry.field(description="Opaque position of this item; stable across new publications.")
+    def cursor(self) -> str:
+        return self.position()
+
+    node: NodeType = strawberry.field(description="The item.")
+
+
 @strawberry.type(description="Where a page of results sits in the whole list (Relay).")
 class PageInfo:
     has_next_page: bool = strawberry.field(description="More items follow this page.")
     has_previous_page: bool = strawberry.field(
         description="Items come before this page (true whenever `after` or `offset` was given)."
     )
-    start_cursor: str | None = strawberry.field(description="Cursor of the first item on this page.")
-    end_cursor: str | None = strawberry.field(description="Cursor of the last item; pass it as `after`.")
+    edges: strawberry.Private[Sequence[Edge[Any]]]
 
+    @strawberry.field(description="Cursor of the first item on this page.")
+    def start_cursor(self) -> str | None:
+        return self.edges[0].position() if self.edges else None
 
-@strawberry.type(description="One item of a list and its cursor.")
-class Edge(Generic[NodeType]):
-    cursor: str = strawberry.field(description="Opaque position of this item; stable across new publications.")
-    node: NodeType = strawberry.field(description="The item.")
+    @strawberry.field(description="Cursor of the last item; pass it as `after`.")
+    def end_cursor(self) -> str | None:
+        return self.edges[-1].position() if self.edges else None
 
 
 @strawberry.type(description="A page of a list, Relay-style, with the size of the whole list.")
@@ -162,13 +176,12 @@ class Connection(Generic[NodeType]):
 def _connection(
     nodes: Sequence[Any], ordering: Ordering, args: PageArgs, has_more: bool, count: Callable[[], int]
 ) -> Connection[Any]:
-    edges = [Edge(cursor=ordering.cursor_for(node), node=node) for node in nodes]
+    edges = [Edge(position=partial(ordering.cursor_for, node), node=node) for node in nodes]
     backwards = args.last is not None
     info = PageInfo(
         has_next_page=bool(args.before) if backwards else has_more,
         has_previous_page=has_more if backwards else bool(args.after or args.offset),
-        start_cursor=edges[0].cursor if edges else None,
-        end_cursor=edges[-1].cursor if edges else None,
+        edges=edges,
     )
     return Connection(edges=edges, page_info=info, count=count)
 

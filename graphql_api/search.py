@@ -2,6 +2,7 @@
 
 import base64
 import enum
+from functools import partial
 from typing import Annotated, Any, cast
 
 import strawberry
@@ -116,15 +117,10 @@ class SiteQuery:
         pages = {page.pk: page for page in WagtailPage.objects.filter(pk__in=ids).specific()}
         nodes = [pages[pk] for pk in ids if pk in pages]
         plan(scope, nodes, root_selection(info).child("edges", "node"))
-        edges = [Edge(cursor=_offset_cursor(start + index), node=node) for index, node in enumerate(nodes)]
+        edges = [Edge(position=partial(_offset_cursor, start + index), node=node) for index, node in enumerate(nodes)]
         return SearchResults(
             edges=edges,
-            page_info=PageInfo(
-                has_next_page=start + len(edges) < total,
-                has_previous_page=start > 0,
-                start_cursor=edges[0].cursor if edges else None,
-                end_cursor=edges[-1].cursor if edges else None,
-            ),
+            page_info=PageInfo(has_next_page=start + len(edges) < total, has_previous_page=start > 0, edges=edges),
             total_count=total,
         )
 
