@@ -14,6 +14,7 @@ from .cities.schema import CityQuery
 from .conferences.schema import ConferenceQuery
 from .cost import CostLimiter
 from .errors import ApiError, CodedError, ErrorCodes
+from .execution import LeanExecution
 from .limits import AliasLimitRule, DepthLimitRule, SafeStringsRule, TokenLimit
 from .news.schema import NewsQuery
 from .newsletter import NewsletterQuery
@@ -61,6 +62,7 @@ class CitynewsSchema(strawberry.Schema):
 schema = CitynewsSchema(
     query=Query,
     types=[HomePage, SectionPage],
+    execution_context_class=LeanExecution,
     extensions=[
         ErrorCodes,
         TokenLimit,

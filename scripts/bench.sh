@@ -37,7 +37,7 @@ grapple_venv() {
     say "wagtail-grapple's virtualenv ($GRAPPLE_VENV)"
     rm -rf "$GRAPPLE_VENV"
     "$PY" -m venv "$GRAPPLE_VENV" &&
-        grep -v '^strawberry-graphql' requirements.txt >"$GRAPPLE_VENV/product-requirements.txt" &&
+        grep -v -e '^strawberry-graphql' -e '^graphql-core' requirements.txt >"$GRAPPLE_VENV/product-requirements.txt" &&
         "$GRAPPLE_VENV/bin/pip" install --quiet --disable-pip-version-check \
             -r "$GRAPPLE_VENV/product-requirements.txt" -r bench/grapple/requirements.txt &&
         echo "$want" >"$GRAPPLE_VENV/.installed"

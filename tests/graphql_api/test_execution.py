@@ -1,0 +1,113 @@
+"""The execution shortcut for attribute scalars answers exactly what graphql-core's standard
+execution answers, errors included, and steps aside when an extension wraps every resolver."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from typing import Any
+
+import strawberry
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from graphql_api.execution import LeanExecution, attribute_scalars
+from graphql_api.schema import schema as api_schema
+
+
+@strawberry.enum
+class Colour(enum.Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+class Source:
+    """What the fields read: plain values, and the values a scalar or a non-null field refuses."""
+
+    title = "A title"
+    missing_title = None
+    nickname = None
+    count = 3
+    not_a_number = "three"
+    day = datetime.date(2026, 12, 4)
+    colour = Colour.BLUE
+    not_a_colour = "green"
+    error_value = ValueError("stored, not raised")
+
+    @property
+    def broken(self) -> str:
+        raise RuntimeError("reading it fails")
+
+
+@strawberry.type
+class Item:
+    title: str
+    missing_title: str
+    nickname: str | None
+    count: int
+    not_a_number: int
+    day: datetime.date
+    colour: Colour
+    not_a_colour: Colour
+    error_value: str
+    broken: str
+
+    @strawberry.field
+    def computed(self) -> str:
+        return "computed"
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def items(self) -> list[Item | None]:
+        return [Source(), Source()]  # type: ignore[list-item]
+
+
+class WrapsEveryResolver(SchemaExtension):
+    def resolve(self, _next: Any, root: Any, info: Any, *args: Any, **kwargs: Any) -> Any:
+        value = _next(root, info, *args, **kwargs)
+        return value.upper() if isinstance(value, str) else value
+
+
+FIELDS = "title missing_title: missingTitle nickname count notANumber day colour notAColour errorValue broken computed"
+
+
+def answer(execution: type, extensions: list[Any] | None = None, fields: str = FIELDS) -> Any:
+    schema = strawberry.Schema(query=Query, execution_context_class=execution, extensions=extensions or [])
+    result = schema.execute_sync("{ items { " + fields + " } }")
+    return result.data, sorted((error.message, tuple(error.path or ())) for error in result.errors or [])
+
+
+def test_every_field_and_error_is_the_standard_executions():
+    for fields in (FIELDS, "title nickname count day colour computed", "title broken", "notAColour"):
+        assert answer(LeanExecution, fields=fields) == answer(StrawberryGraphQLCoreExecutionContext, fields=fields)
+
+
+def test_plain_fields_are_answered_and_refused_values_are_errors_at_their_path():
+    data, errors = answer(LeanExecution, fields="title nickname count day colour computed notANumber")
+    assert data == {"items": [None, None]}  # notANumber is non-null: its error nulls the (nullable) item
+    assert [path for _message, path in errors] == [("items", 0, "notANumber"), ("items", 1, "notANumber")]
+    data, errors = answer(LeanExecution, fields="title nickname count day colour computed")
+    item = {
+        "title": "A title",
+        "nickname": None,
+        "count": 3,
+        "day": "2026-12-04",
+        "colour": "BLUE",
+        "computed": "computed",
+    }
+    assert (data, errors) == ({"items": [item, item]}, [])
+
+
+def test_an_extension_that_wraps_every_resolver_is_never_gone_round():
+    data, _errors = answer(LeanExecution, [WrapsEveryResolver], fields="title computed")
+    assert data == {"items": [{"title": "A TITLE", "computed": "COMPUTED"}] * 2}
+
+
+def test_the_apis_attribute_scalars_are_found_and_computed_fields_are_not():
+    shortcuts = attribute_scalars(api_schema._schema)
+    assert {("NewsItem", "title"), ("NewsItem", "date"), ("NewsItem", "standfirst")} <= set(shortcuts)
+    assert ("NewsItem", "url") not in shortcuts  # a resolver of its own
+    assert ("NewsItemEdge", "cursor") not in shortcuts
+    assert ("NewsItemEdge", "node") not in shortcuts  # an object, completed the standard way
