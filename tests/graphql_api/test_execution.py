@@ -1,17 +1,18 @@
-"""The execution shortcut for attribute scalars answers exactly what graphql-core's standard
+"""The execution shortcut for scalars without arguments answers exactly what the standard
 execution answers, errors included, and steps aside when an extension wraps every resolver."""
 
 from __future__ import annotations
 
 import datetime
 import enum
-from typing import Any
+from typing import Annotated, Any, ClassVar
 
 import strawberry
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.types import Info
 
-from graphql_api.execution import LeanExecution, attribute_scalars
+from graphql_api.execution import LeanExecution, shortcuts_of
 from graphql_api.schema import schema as api_schema
 
 
@@ -56,6 +57,30 @@ class Item:
     def computed(self) -> str:
         return "computed"
 
+    @strawberry.field
+    def shout(self) -> str:
+        return self.title.upper()
+
+    @strawberry.field
+    def from_root(self, root: strawberry.Parent[Source], info: Info) -> str:
+        return f"{root.title} ({info.field_name} at {'/'.join(map(str, info.path.as_list()))})"
+
+    @strawberry.field
+    def computed_refusal(self) -> int:
+        return "not a number"  # type: ignore[return-value]
+
+    @strawberry.field
+    def computed_null(self) -> str:
+        return None  # type: ignore[return-value]
+
+    @strawberry.field
+    def computed_failure(self) -> str | None:
+        raise RuntimeError("computing it fails")
+
+    @strawberry.field
+    def with_argument(self, suffix: Annotated[str, strawberry.argument()] = "!") -> str:
+        return "argument" + suffix
+
 
 @strawberry.type
 class Query:
@@ -64,13 +89,30 @@ class Query:
         return [Source(), Source()]  # type: ignore[list-item]
 
 
+class StandardWay(StrawberryGraphQLCoreExecutionContext):
+    """Records the fields that ``LeanExecution`` leaves to the standard way (next in the MRO)."""
+
+    fields: ClassVar[list[str]] = []
+
+    def execute_field(self, parent_type: Any, source: Any, field_details_list: Any, *args: Any) -> Any:
+        self.fields.append(field_details_list[0].node.name.value)
+        return super().execute_field(parent_type, source, field_details_list, *args)
+
+
+class RecordedLeanExecution(LeanExecution, StandardWay):
+    pass
+
+
 class WrapsEveryResolver(SchemaExtension):
     def resolve(self, _next: Any, root: Any, info: Any, *args: Any, **kwargs: Any) -> Any:
         value = _next(root, info, *args, **kwargs)
         return value.upper() if isinstance(value, str) else value
 
 
-FIELDS = "title missing_title: missingTitle nickname count notANumber day colour notAColour errorValue broken computed"
+FIELDS = (
+    "title missing_title: missingTitle nickname count notANumber day colour notAColour errorValue broken computed "
+    "shout fromRoot computedRefusal computedNull computedFailure withArgument"
+)
 
 
 def answer(execution: type, extensions: list[Any] | None = None, fields: str = FIELDS) -> Any:
@@ -80,7 +122,14 @@ def answer(execution: type, extensions: list[Any] | None = None, fields: str = F
 
 
 def test_every_field_and_error_is_the_standard_executions():
-    for fields in (FIELDS, "title nickname count day colour computed", "title broken", "notAColour"):
+    for fields in (
+        FIELDS,
+        "title nickname count day colour computed shout fromRoot withArgument computedFailure",
+        "title broken",
+        "notAColour",
+        "computedRefusal",
+        "computedNull",
+    ):
         assert answer(LeanExecution, fields=fields) == answer(StrawberryGraphQLCoreExecutionContext, fields=fields)
 
 
@@ -100,14 +149,28 @@ def test_plain_fields_are_answered_and_refused_values_are_errors_at_their_path()
     assert (data, errors) == ({"items": [item, item]}, [])
 
 
+def test_plain_answers_never_take_the_standard_way():
+    StandardWay.fields.clear()
+    data, errors = answer(RecordedLeanExecution, fields="title nickname count day colour computed shout fromRoot")
+    assert data is not None
+    assert not errors
+    assert StandardWay.fields == ["items"]  # the list itself; every one of its scalars was short-cut
+    StandardWay.fields.clear()
+    answer(RecordedLeanExecution, fields="title withArgument computedFailure")
+    # an argument always goes the standard way; a failure goes it after its shortcut gave up, for each item
+    assert StandardWay.fields == ["items", "withArgument", "computedFailure", "withArgument", "computedFailure"]
+
+
 def test_an_extension_that_wraps_every_resolver_is_never_gone_round():
     data, _errors = answer(LeanExecution, [WrapsEveryResolver], fields="title computed")
     assert data == {"items": [{"title": "A TITLE", "computed": "COMPUTED"}] * 2}
 
 
-def test_the_apis_attribute_scalars_are_found_and_computed_fields_are_not():
-    shortcuts = attribute_scalars(api_schema._schema)
-    assert {("NewsItem", "title"), ("NewsItem", "date"), ("NewsItem", "standfirst")} <= set(shortcuts)
-    assert ("NewsItem", "url") not in shortcuts  # a resolver of its own
-    assert ("NewsItemEdge", "cursor") not in shortcuts
+def test_the_apis_scalars_without_arguments_are_short_cut_and_other_fields_are_not():
+    shortcuts = shortcuts_of(api_schema._schema)
+    assert {("NewsItem", "title"), ("NewsItem", "date"), ("NewsItem", "url"), ("NewsItemEdge", "cursor")} <= set(
+        shortcuts
+    )
+    assert ("NewsItem", "summary") not in shortcuts  # takes maxLength
+    assert ("NewsItem", "translations") not in shortcuts  # planned: a field extension reads it
     assert ("NewsItemEdge", "node") not in shortcuts  # an object, completed the standard way
