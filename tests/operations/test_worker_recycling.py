@@ -29,8 +29,10 @@ def socket_ports(pid: int) -> set[int]:
         if target.startswith("socket:["):
             inodes.add(target[len("socket:[") : -1])
     ports = set()
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        for line in Path(table).read_text().splitlines()[1:]:
+    for table in (Path("/proc/net/tcp"), Path("/proc/net/tcp6")):
+        if not table.exists():  # no IPv6 on this machine
+            continue
+        for line in table.read_text().splitlines()[1:]:
             fields = line.split()
             if fields[9] in inodes:
                 ports.add(int(fields[1].rsplit(":", 1)[1], 16))
