@@ -22,12 +22,15 @@ def children(pid: int) -> set[int]:
 
 
 def socket_ports(pid: int) -> set[int]:
-    """The local TCP ports of the sockets process ``pid`` holds open."""
+    """The local TCP ports of the sockets process ``pid`` holds open (none once it has exited)."""
     inodes = set()
-    for fd in Path(f"/proc/{pid}/fd").iterdir():
-        target = os.readlink(fd)
-        if target.startswith("socket:["):
-            inodes.add(target[len("socket:[") : -1])
+    try:
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            target = os.readlink(fd)
+            if target.startswith("socket:["):
+                inodes.add(target[len("socket:[") : -1])
+    except FileNotFoundError:  # a recycled worker that exited meanwhile
+        return set()
     ports = set()
     for table in (Path("/proc/net/tcp"), Path("/proc/net/tcp6")):
         if not table.exists():  # no IPv6 on this machine
@@ -62,16 +65,17 @@ def test_recycled_workers_lose_no_request_and_only_workers_hold_database_connect
         assert server.process is not None
         master = server.process.pid
         workers: set[int] = set()
+        worker_connections = 0
         for _ in range(24):
             status, _headers, body, _seconds = served.graphql(QUERY)
             assert status == 200
             assert "errors" not in body, body
-            workers |= children(master)
+            held = database_client_ports(running)
+            assert not socket_ports(master) & held
+            alive = children(master)
+            workers |= alive
+            worker_connections += sum(bool(socket_ports(worker) & held) for worker in alive)
         assert len(workers) >= 4  # a worker serves 5 requests, then its replacement is forked
-
-        held = database_client_ports(running)
-        [worker] = children(master)
-        assert socket_ports(worker) & held  # the worker answered with a connection of its own
-        assert not socket_ports(master) & held
+        assert worker_connections >= 12  # the workers answered with connections of their own
     finally:
         server.stop()
