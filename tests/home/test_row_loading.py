@@ -80,5 +80,6 @@ def test_a_page_from_a_row_is_what_djangos_constructor_makes_of_it(item, deferre
     assert built.get_deferred_fields() == constructed.get_deferred_fields() == set(deferred)
     assert (built._state.adding, built._state.db) == (False, "default")
     if not deferred:
-        assert type(built.__dict__["body"]) is type(constructed.__dict__["body"])  # a StreamValue, converted on set
+        # a StreamValue, as the constructor leaves it
+        assert type(built.__dict__["body"]) is type(constructed.__dict__["body"])
         assert [block.block_type for block in built.body] == [block.block_type for block in item.body]

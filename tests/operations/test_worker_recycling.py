@@ -1,5 +1,5 @@
-"""Workers are recycled (``GUNICORN_MAX_REQUESTS``) without losing a request, forked from a master
-that loaded the app (``preload_app``) and holds no database connection of its own to share."""
+"""Workers are recycled (``GUNICORN_MAX_REQUESTS``) without losing a request, and the master they
+are forked from, which loads the app first (``preload_app``), holds no database connection to share."""
 
 from __future__ import annotations
 
