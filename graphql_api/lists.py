@@ -15,6 +15,7 @@ from wagtail.models import Locale
 
 from home.visibility import PageVisibility, Viewpoint
 
+from . import page_marks
 from .conditions import MOMENT_SLOTS, OPTIONAL_SLOTS, Conditions, StandInViewpoint
 from .context import ApiContext
 from .errors import BadInput
@@ -167,16 +168,19 @@ def _list_page(
     selections = root_selection(info).child("edges", "node")
     loading = loading_for(model, selections, ordering.columns)
     ctx = scope.ctx
-    conditions, values = Conditions.of(where)
+    conditions, filtering = Conditions.of(where)
     listed = _Listed(model._meta.label, ctx.pages, scope.locale, ctx.default_locale, narrow, conditions)
-    values = {"now": ctx.now, "today": ctx.today, **values}
+    values = {"now": ctx.now, "today": ctx.today, **filtering}
     sides = tuple(side for side, cursor in (("after", args.after), ("before", args.before)) if cursor)
-    bounds = {
-        f"{side}{index}": value
-        for side in sides
-        for index, value in enumerate(ordering.decode(model, getattr(args, side)))
-    }
+    cursors = {side: ordering.decode(model, getattr(args, side)) for side in sides}
     page = dataclasses.replace(args, after=None, before=None)  # the cursors' values are slots
+    if not sides and args.last is None:
+        listing = (listed, ordering, tuple(sorted(filtering.items())))
+        start = page_marks.start_for(listing, args.offset, lambda: _marks_statement(listed, ordering).fetch(**values))
+        if start is not None:  # a deep numbered page: read after the mark it passes
+            cursors = {"after": list(start.after)}
+            sides, page = ("after",), dataclasses.replace(page, offset=start.remaining)
+    bounds = {f"{side}{index}": value for side, found in cursors.items() for index, value in enumerate(found)}
     rows = _page_statement(listed, loading, ordering, page, sides).fetch(**values, **bounds)
 
     def count() -> int:
@@ -229,6 +233,14 @@ def _page_statement(
 
     slots = {name: kind for side_slots in cursors.values() for name, kind in side_slots.items()}
     return prepare({**listed.slots, **slots}, build, optional=OPTIONAL_SLOTS)
+
+
+@kept
+def _marks_statement(listed: _Listed, ordering: Ordering) -> Statement:
+    """The list's marks (``page_marks``): the sort keys of every so many items."""
+    return prepare(
+        listed.slots, lambda **values: page_marks.marks_query(listed.items(**values), ordering), optional=OPTIONAL_SLOTS
+    )
 
 
 @kept

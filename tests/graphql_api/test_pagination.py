@@ -9,7 +9,7 @@ import pytest
 from django.db import connections
 from django.test.utils import CaptureQueriesContext
 
-from graphql_api import pagination
+from graphql_api import page_marks, pagination
 from graphql_api.statements import forget_statements
 from news.models import NewsPage
 from tests import factories
@@ -108,14 +108,17 @@ def test_after_and_before_together_give_the_items_between(graphql, programme):
     assert titles(between) == NEWEST[1:4]
 
 
-@pytest.fixture(params=["rows sorted whole", "keys first"])
+@pytest.fixture(params=["rows sorted whole", "keys first", "from a mark"])
 def offset_strategy(request, monkeypatch):
-    """The two ways a numbered page is read: below ``LATE_ROW_LOOKUP_OFFSET`` the full rows are
-    sorted; from it on, the page's keys are found first and its rows read after. The threshold is
-    lowered here so that the small data set reaches it (statements are compiled afresh for it)."""
+    """The ways a numbered page is read: below ``LATE_ROW_LOOKUP_OFFSET`` the full rows are
+    sorted; from it on, the page's keys are found first and its rows read after; from the first
+    of the list's marks (``page_marks.SPACING``) on, the page is read after the mark it passes.
+    The thresholds are lowered here so that the small data set reaches them (statements are
+    compiled afresh for them)."""
+    monkeypatch.setattr(page_marks, "SPACING", 2 if request.param == "from a mark" else 10**6)
     if request.param == "keys first":
         monkeypatch.setattr(pagination, "LATE_ROW_LOOKUP_OFFSET", 1)
-    forget_statements()  # those compiled with the other threshold
+    forget_statements()  # those compiled with the other thresholds
     yield request.param
     forget_statements()
 
@@ -124,8 +127,11 @@ def news_page_at(graphql, strategy, **variables):
     """``news_page``, checking that the page was read the way ``strategy`` says."""
     with CaptureQueriesContext(connections["default"]) as queries:
         connection = news_page(graphql, **variables)
+    offset = variables.get("offset", 0)
     keys_first = [query["sql"] for query in queries if re.search(r"IN \(SELECT .* OFFSET \d+\)", query["sql"])]
-    assert bool(keys_first) is (strategy == "keys first" and variables.get("offset", 0) > 0)
+    assert bool(keys_first) is (strategy == "keys first" and offset > 0)
+    skipping_all = [query["sql"] for query in queries if re.search(rf"OFFSET {offset}\b", query["sql"])]
+    assert bool(skipping_all) is (offset > 0 and not (strategy == "from a mark" and offset >= 2))
     return connection
 
 
@@ -149,10 +155,14 @@ def test_offset_serves_numbered_archive_pages(graphql, programme, offset_strateg
 
 def test_offset_applies_to_the_chosen_order_and_filter(graphql, programme, offset_strategy):
     assert titles(news_page_at(graphql, offset_strategy, offset=1, first=2, order="TITLE")) == BY_TITLE[1:3]
-    assert titles(news_page_at(graphql, offset_strategy, offset=1, first=5, filter={"topic": "culture"})) == [
+    assert titles(news_page_at(graphql, offset_strategy, offset=3, first=2, order="TITLE")) == BY_TITLE[3:5]
+    assert titles(news_page_at(graphql, offset_strategy, offset=3, first=2, order="OLDEST")) == OLDEST[3:5]
+    culture = {"topic": "culture"}
+    assert titles(news_page_at(graphql, offset_strategy, offset=1, first=5, filter=culture)) == [
         NEWS_TITLES[3],
         NEWS_TITLES[1],
     ]
+    assert titles(news_page_at(graphql, offset_strategy, offset=2, first=5, filter=culture)) == [NEWS_TITLES[1]]
 
 
 def test_empty_result(graphql, programme):
