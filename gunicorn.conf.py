@@ -48,3 +48,12 @@ def worker_exit(_server: Any, _worker: Any) -> None:
     """Lets a recycled worker exit at once: collecting its objects one by one at exit took 0.6 s,
     during which its replacement is not yet forked and requests wait. The OS frees them all."""
     gc.freeze()
+
+
+def post_worker_init(worker: Any) -> None:
+    """Runs the worker's request loop on a roomy frame stack (``cms/frame_stack.py``): on CPython 3.11
+    a request otherwise maps and unmaps memory hundreds of times at unlucky call depths."""
+    from cms.frame_stack import on_roomy_frame_stack
+
+    loop = worker.run
+    worker.run = lambda: on_roomy_frame_stack(loop)

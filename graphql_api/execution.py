@@ -69,9 +69,11 @@ def shortcuts_of(schema: GraphQLSchema) -> dict[tuple[str, str], Shortcut]:
 
 
 def _attribute(field: GraphQLField) -> Read | None:
-    """A field strawberry answers by reading an attribute of the source."""
+    """A field strawberry answers by reading an attribute of the source (strawberry marks its
+    resolver as the default one even when field extensions wrap it: those go the standard way)."""
     resolve = field.resolve
-    if not getattr(resolve, "_is_default", False):
+    definition = field.extensions.get("strawberry-definition")
+    if not getattr(resolve, "_is_default", False) or getattr(definition, "extensions", None):
         return None
     return lambda _execution, source, _parent, _details, _path: resolve(source, None)  # type: ignore[misc]
 

@@ -173,4 +173,5 @@ def test_the_apis_scalars_without_arguments_are_short_cut_and_other_fields_are_n
     )
     assert ("NewsItem", "summary") not in shortcuts  # takes maxLength
     assert ("NewsItem", "translations") not in shortcuts  # planned: a field extension reads it
+    assert ("NewsItem", "heroCredit") not in shortcuts  # a planned scalar: no attribute to read either
     assert ("NewsItemEdge", "node") not in shortcuts  # an object, completed the standard way
