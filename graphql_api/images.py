@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Annotated, Any
 
 import strawberry
+from django.conf import settings
 from django.db.models import QuerySet
 from strawberry import Parent
 from strawberry.types import Info
@@ -138,19 +139,23 @@ def _rendition(ctx: PublicView, image: Any, spec: str) -> Rendition:
 
 
 def _output_format(image: Any, spec: str) -> ImageFormat:
-    """The format Wagtail will render ``spec`` in: the one asked for, else the original's.
-
-    The original's format is read from its file header (its name may not tell), as Wagtail reads
-    it; Wagtail renders a still GIF as PNG.
-    """
+    """The format Wagtail will render ``spec`` in: the one asked for, else the original's as Wagtail
+    converts it, from the format the image recorded when its file was stored."""
     for operation in spec.split("|"):
         if operation.startswith("format-"):
             return ImageFormat(operation.removeprefix("format-"))
-    with image.get_willow_image() as willow:
-        original = willow.format_name
-        if original == "gif" and not willow.has_animation():
-            original = "png"
-    return _EXTENSION_FORMATS.get(original, ImageFormat.ORIGINAL)
+    if not image.file_format:  # stored before images recorded their format
+        image.read_file_format()
+    return _EXTENSION_FORMATS.get(_converted(image.file_format, image.animated), ImageFormat.ORIGINAL)
+
+
+def _converted(file_format: str, animated: bool) -> str:
+    """The format Wagtail renders an original of ``file_format`` in when none is asked, as its
+    ``Filter.run`` converts it: BMP to PNG, HEIC to JPEG, a still GIF to PNG, then the site's own
+    ``WAGTAILIMAGES_FORMAT_CONVERSIONS``."""
+    conversions = {"bmp": "png", "heic": "jpeg", **({} if animated else {"gif": "png"})}
+    conversions.update(getattr(settings, "WAGTAILIMAGES_FORMAT_CONVERSIONS", {}))
+    return conversions.get(file_format, file_format)
 
 
 FormatArg = Annotated[ImageFormat, strawberry.argument(description="File format of the rendered file.")]

@@ -1,5 +1,6 @@
 """The site root, the image model every page uses, and each site's public website address."""
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.db import models
@@ -25,9 +26,32 @@ class CitynewsImage(AbstractImage):
         max_length=160, blank=True, help_text=_("Photographer or source, e.g. '© City of Kutaisi'.")
     )
 
+    # The original's format, and whether a GIF moves, read from the file's header whenever Wagtail
+    # reads its size and hash (upload, replacement): so answering which format a rendition comes in
+    # never opens the original, which with object storage is a download.
+    file_format = models.CharField(max_length=10, blank=True, editable=False)
+    animated = models.BooleanField(default=False, editable=False)
+
     admin_form_fields = (*Image.admin_form_fields, "credit")
 
     search_fields = [*AbstractImage.search_fields, index.SearchField("credit")]
+
+    def read_file_format(self) -> None:
+        """Reads ``file_format`` and ``animated`` from the file as Wagtail's renditions read them
+        (only a GIF is checked for animation: the one format Wagtail renders otherwise when still)."""
+        with self.get_willow_image() as willow:
+            self.file_format = str(willow.format_name)
+            self.animated = self.file_format == "gif" and bool(willow.auto_orient().has_animation())
+
+    def _set_image_file_metadata(self) -> None:
+        super()._set_image_file_metadata()
+        self.read_file_format()
+        self.file.seek(0)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.file_format and self.file:
+            self.read_file_format()
+        super().save(*args, **kwargs)
 
 
 class CitynewsRendition(AbstractRendition):

@@ -3,10 +3,12 @@ URL really serves (fetched over HTTP and opened with Pillow); bounds refused on 
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any
 
 import pytest
+from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 
 from graphql_api import limits
@@ -293,3 +295,24 @@ def test_renditions_of_images_in_body_blocks_and_city_pictures(graphql, images, 
     assert (city["width"], city["height"]) == (640, 480)
     for result in (image["small"], image["large"], city):
         served(result, api_url)
+
+
+def test_a_renditions_format_is_answered_without_opening_the_original(graphql, images):
+    """Each opening of an original is a download with object storage: the format comes from the
+    image's record, so the answer stands even with the original gone from storage."""
+    image = make_image(400, 300, "JPEG", title="Stored far away")
+    factories.NewsPageFactory(title="Far", slug="far", hero_image=image)
+    image.file.storage.delete(image.file.name)
+    result = rendition(graphql, "far", "fit: WIDTH, width: 320")
+    assert (result["width"], result["format"]) == (320, "JPEG")
+
+
+def test_an_animated_gif_is_said_to_come_in_the_format_it_is_served_in(graphql, images, api_url):
+    """Wagtail renders a GIF as PNG unless its image library sees the animation (Pillow's does not)."""
+    frames = [PillowImage.new("RGB", (400, 300), colour) for colour in ("red", "blue")]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:], duration=100, loop=0)
+    image = factories.ImageFactory(file=ImageFile(io.BytesIO(buffer.getvalue()), name="moving.gif"))
+    factories.NewsPageFactory(title="Moving", slug="moving", hero_image=image)
+    result = rendition(graphql, "moving", "fit: WIDTH, width: 320")
+    assert served(result, api_url).format == result["format"] == "PNG"
