@@ -164,7 +164,8 @@ def _list_page(
 ) -> Connection[Any]:
     """A page of a root list (the newest items, a numbered archive page, a filtered list, the
     page after a cursor) and its ``totalCount``: what ``connection`` answers, by statements
-    compiled once per shape. A cursor's values are bound like a filter's."""
+    compiled once per shape. A cursor's values are bound like a filter's, and a deep numbered
+    page is read after the list's mark it passes (``page_marks``), like a page after a cursor."""
     selections = root_selection(info).child("edges", "node")
     loading = loading_for(model, selections, ordering.columns)
     ctx = scope.ctx
