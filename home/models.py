@@ -1,5 +1,6 @@
 """The site root, the image model every page uses, and each site's public website address."""
 
+import contextlib
 from typing import Any
 from urllib.parse import urlencode
 
@@ -50,7 +51,10 @@ class CitynewsImage(AbstractImage):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.file_format and self.file:
-            self.read_file_format()
+            # A file that cannot be read now (gone from storage) must not stop an editor saving the
+            # image: it is read again when an answer first needs its format.
+            with contextlib.suppress(OSError):
+                self.read_file_format()
         super().save(*args, **kwargs)
 
 

@@ -36,3 +36,13 @@ def test_a_replaced_file_is_read_again_as_the_admin_replaces_it():
     image._set_image_file_metadata()  # what Wagtail's image forms do with a new file
     image.save()
     assert _recorded(image) == ("jpeg", False)
+
+
+def test_an_image_whose_file_is_gone_can_still_be_saved():
+    image = make_image(40, 30, "PNG")
+    image.file.storage.delete(image.file.name)
+    CitynewsImage.objects.filter(pk=image.pk).update(file_format="")  # as if stored before formats were recorded
+    stored = CitynewsImage.objects.get(pk=image.pk)
+    stored.title = "Renamed"
+    stored.save()
+    assert CitynewsImage.objects.filter(pk=image.pk).values_list("title", "file_format").get() == ("Renamed", "")
