@@ -7,7 +7,7 @@ as the GraphQL executor does for every object of a list, maps and unmaps a chunk
 crossing, and touches its fresh pages again: 775 mmap/munmap pairs for one request of the newest
 news list, measured. Where the ends fall depends on how deep the server calls the app, so a
 request's CPU varied by up to 75% with the depth of the calls around it (the week's news: 2.0 to
-3.5 ms). CPython 3.13.13 and 3.14.4 keep a freed chunk for reuse; 3.11 gets no such fix.
+3.5 ms). CPython 3.13 and 3.14 were fixed in 2026 (one freed chunk kept for reuse); 3.11 gets no fix.
 
 ``on_roomy_frame_stack(run)`` calls ``run`` from a frame that reserves ``RESERVED_SLOTS`` slots
 of value stack. No 16 KiB chunk can hold that frame, so CPython opens one of 256 KiB for it, and
