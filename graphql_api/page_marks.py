@@ -54,10 +54,9 @@ def marks_query(items: QuerySet[Any], ordering: Ordering) -> QuerySet[Any]:
 
 def start_of(marks: Sequence[Mark], offset: int) -> Start | None:
     """The start of the page at ``offset`` from the deepest of ``marks`` it passes, if any."""
-    passed = [mark for mark in marks if mark[0] <= offset]
-    if not passed:
+    deepest = max((mark for mark in marks if mark[0] <= offset), key=lambda mark: mark[0], default=None)
+    if deepest is None:
         return None
-    deepest = max(passed, key=lambda mark: mark[0])
     return Start(after=tuple(deepest[1:]), remaining=offset - deepest[0])
 
 
