@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, cast
+from typing import Any
 
 from graphql import (
     GraphQLField,
@@ -36,6 +36,8 @@ from graphql.execution.executor import to_nodes
 from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.field import StrawberryField
+
+from .arguments import ResolverCall
 
 # What a shortcut reads the value with: the execution, the source, and the field's place.
 Read = Callable[["LeanExecution", Any, GraphQLObjectType, Any, Path], Any]
@@ -86,17 +88,15 @@ def _computed(field: GraphQLField, info_class: type) -> Read | None:
     resolver = definition.base_resolver
     if resolver is None or resolver.is_async or resolver.arguments:
         return None
-    function = cast("Callable[..., Any]", resolver.wrapped_func)  # strawberry binds static and class methods
-    takes_self = resolver.self_parameter is not None
-    source_names = [parameter.name for parameter in (resolver.root_parameter, resolver.parent_parameter) if parameter]
-    info_name = resolver.info_parameter.name if resolver.info_parameter else None
+    call = ResolverCall(resolver)
 
     def read(execution: LeanExecution, source: Any, parent: GraphQLObjectType, details: Any, path: Path) -> Any:
-        kwargs = dict.fromkeys(source_names, source)
-        if info_name is not None:
-            raw_info = execution.build_resolve_info(field, to_nodes(details), parent, path)
-            kwargs[info_name] = info_class(_raw_info=raw_info, _field=definition)
-        return function(source, **kwargs) if takes_self else function(**kwargs)
+        def info() -> Any:
+            return info_class(
+                _raw_info=execution.build_resolve_info(field, to_nodes(details), parent, path), _field=definition
+            )
+
+        return call(source, info, {})
 
     return read
 

@@ -10,6 +10,7 @@ from strawberry.types import ExecutionContext
 
 from cms.outages import OUTAGES
 
+from .arguments import compile_argument_conversion
 from .cities.schema import CityQuery
 from .conferences.schema import ConferenceQuery
 from .cost import CostLimiter
@@ -73,3 +74,4 @@ schema = CitynewsSchema(
         CostLimiter,
     ],
 )
+compile_argument_conversion(schema)
