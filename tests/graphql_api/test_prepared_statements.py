@@ -77,3 +77,23 @@ def test_a_prepared_request_runs_as_many_queries_and_logs_each(graphql, content,
         sql.split(" WHERE ")[0] for sql in plain
     }
     assert not [sql for sql in executed if "PREPARE" in sql]
+
+
+def test_statements_run_their_generic_plan_from_the_first_execution(graphql, content, settings):
+    """Planned once: not planned again for each execution's values, as PostgreSQL's default
+    does for the first five and then whenever the values' plans look cheaper (a date range)."""
+    settings.CITYNEWS_PREPARED_STATEMENTS = True
+    _as_if_connected_anew()
+    query = """{ newsItems(first: 5, order: OLDEST, filter: {dateFrom: "2020-01-01", dateTo: "2030-12-31"}) {
+        edges { node { title cities { title } } } } }"""
+    for _ in range(7):
+        assert not graphql(query).errors
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        assert cursor.fetchone() == ("force_generic_plan",)
+        cursor.execute(
+            "SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE name LIKE 'citynews_%%'"
+        )
+        plans = cursor.fetchall()
+    assert plans
+    assert all(generic == 7 and custom == 0 for _name, generic, custom in plans), plans
