@@ -1,4 +1,5 @@
-"""Execution with a shortcut for the commonest fields of all: scalars without arguments.
+"""Execution with shortcuts for the commonest fields of all: scalars without arguments, and
+the objects a connection holds in attributes.
 
 graphql-core executes every field the same way: it builds a resolve info, reads the arguments,
 calls the resolver, checks for awaitables and completes the value through its wrapping types;
@@ -10,10 +11,13 @@ request's CPU (README, "Plain fields skip the executor's ceremony").
 
 ``LeanExecution`` answers such a field directly: an attribute read as a scalar or enum, or a
 synchronous resolver without arguments or field extensions (called with the same ``self``,
-``root`` and ``info`` strawberry would give it). Anything else, and any value that is not a
-plain answer (null where null is not allowed, an exception, a value the scalar refuses), goes
-the standard way, which reports it as it always did. Nothing is short-cut while an extension
-wraps every resolver, or the schema has exception handlers.
+``root`` and ``info`` strawberry would give it). An attribute holding an object or a list of
+objects of a type that is not abstract (a connection's ``edges``, an edge's ``node``) has its
+fields executed right away, without the layers graphql-core completes an object through.
+Anything else, and any value that is not a plain answer (a null, an exception, a value the
+scalar refuses, an object ``is_type_of`` refuses, a directive on the field), goes the standard
+way, which reports it as it always did. Nothing is short-cut while an extension wraps every
+resolver, or the schema has exception handlers.
 """
 
 from __future__ import annotations
@@ -26,8 +30,10 @@ from typing import Any
 from graphql import (
     GraphQLField,
     GraphQLLeafType,
+    GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
+    GraphQLOutputType,
     GraphQLSchema,
     Undefined,
     get_named_type,
@@ -39,6 +45,8 @@ from strawberry.types.field import StrawberryField
 
 from .arguments import ResolverCall
 
+# What ``LeanExecution._complete_objects`` answers when a field is to go the standard way.
+STANDARD = object()
 # What a shortcut reads the value with: the execution, the source, and the field's place.
 Read = Callable[["LeanExecution", Any, GraphQLObjectType, Any, Path], Any]
 
@@ -68,6 +76,56 @@ def shortcuts_of(schema: GraphQLSchema) -> dict[tuple[str, str], Shortcut]:
             if read is not None:
                 found[type_name, name] = Shortcut(read, leaf, not isinstance(field.type, GraphQLNonNull))
     return found
+
+
+@dataclass(frozen=True)
+class ObjectRead:
+    """An attribute holding an object of one object type (``item_type`` is None), or a list of
+    them (``item_type``: the list's item type, null allowed or not)."""
+
+    read: Read
+    field: GraphQLField
+    object_type: GraphQLObjectType
+    item_type: GraphQLOutputType | None
+
+
+@cache
+def object_reads_of(schema: GraphQLSchema) -> dict[tuple[str, str], ObjectRead]:
+    """The fields of ``schema`` whose objects are completed directly: attributes holding an
+    object, or a list of objects, of a type that is not abstract. None while a resolver of the
+    schema is asynchronous: its awaitable would have to be awaited where it is completed."""
+    shortcuts = shortcuts_of(schema)  # empty when nothing may be short-cut
+    types = [(name, graphql_type) for name, graphql_type in schema.type_map.items() if not name.startswith("__")]
+    objects = [(name, graphql_type) for name, graphql_type in types if isinstance(graphql_type, GraphQLObjectType)]
+    if not shortcuts or any(
+        _is_async(field) for _name, graphql_type in objects for field in graphql_type.fields.values()
+    ):
+        return {}
+    found = {}
+    for type_name, graphql_type in objects:
+        for name, field in graphql_type.fields.items():
+            read = None if field.args else _attribute(field)
+            shape = _object_shape(field.type)
+            if read is not None and shape is not None:
+                found[type_name, name] = ObjectRead(read, field, *shape)
+    return found
+
+
+def _is_async(field: GraphQLField) -> bool:
+    return bool(getattr(field.extensions.get("strawberry-definition"), "is_async", False))
+
+
+def _object_shape(type_: GraphQLOutputType) -> tuple[GraphQLObjectType, GraphQLOutputType | None] | None:
+    """``(object type, item type)`` of an object type or a list of one (null allowed or not)."""
+    nullable = type_.of_type if isinstance(type_, GraphQLNonNull) else type_
+    if isinstance(nullable, GraphQLObjectType):
+        return nullable, None
+    if isinstance(nullable, GraphQLList):
+        item = nullable.of_type
+        named = item.of_type if isinstance(item, GraphQLNonNull) else item
+        if isinstance(named, GraphQLObjectType):
+            return named, item
+    return None
 
 
 def _attribute(field: GraphQLField) -> Read | None:
@@ -102,12 +160,14 @@ def _computed(field: GraphQLField, info_class: type) -> Read | None:
 
 
 class LeanExecution(StrawberryGraphQLCoreExecutionContext):
-    """graphql-core's execution, with the fields of ``shortcuts_of`` answered directly."""
+    """graphql-core's execution, with the fields of ``shortcuts_of`` answered directly and the
+    objects of ``object_reads_of`` completed directly."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         wrapped = getattr(self.middleware_manager, "_middleware_resolvers", None) is not None
         self.shortcuts = {} if wrapped else shortcuts_of(self.schema)
+        self.object_reads = {} if wrapped else object_reads_of(self.schema)
 
     def execute_field(
         self,
@@ -130,4 +190,49 @@ class LeanExecution(StrawberryGraphQLCoreExecutionContext):
                         return serialized
             except Exception:  # noqa: S110 (the standard way below reports it as graphql-core does)
                 pass
+        object_read = self.object_reads.get((parent_type.name, field_details_list[0].node.name.value))
+        if object_read is not None and position_context is None:
+            completed = self._complete_objects(object_read, source, parent_type, field_details_list, path)
+            if completed is not STANDARD:
+                return completed
         return super().execute_field(parent_type, source, field_details_list, path, position_context)
+
+    def _complete_objects(
+        self, object_read: ObjectRead, source: Any, parent_type: GraphQLObjectType, field_details_list: Any, path: Path
+    ) -> Any:
+        """The object (or list of objects) of ``object_read`` completed as graphql-core completes
+        it, its fields executed right away; ``STANDARD`` when anything calls for the standard way
+        (a directive, a deferred fragment, a null, an exception, a list that is not a list, an
+        object ``is_type_of`` does not plainly accept)."""
+        if any(details.node.directives for details in field_details_list):
+            return STANDARD
+        try:
+            value = object_read.read(self, source, parent_type, field_details_list, path)
+        except Exception:
+            return STANDARD
+        object_type, item_type = object_read.object_type, object_read.item_type
+        items = [value] if item_type is None else value
+        if not isinstance(items, list | tuple) or any(item is None or isinstance(item, Exception) for item in items):
+            return STANDARD
+        fields, defer_usages, _forbidden = self.collect_subfields(object_type, field_details_list)
+        if defer_usages:
+            return STANDARD
+        if object_type.is_type_of is not None:
+            info = self.build_resolve_info(object_read.field, to_nodes(field_details_list), parent_type, path)
+            if not all(object_type.is_type_of(item, info) is True for item in items):
+                return STANDARD
+        try:
+            if item_type is None:
+                return self.execute_fields(object_type, value, path, fields, None)
+            completed: list[Any] = []
+            for index, item in enumerate(items):
+                item_path = path.add_key(index, None)
+                try:
+                    completed.append(self.execute_fields(object_type, item, item_path, fields, None))
+                except Exception as raw_error:
+                    self.handle_field_error(raw_error, item_type, field_details_list, item_path)  # raises if non-null
+                    completed.append(None)
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, object_read.field.type, field_details_list, path)
+            return None
+        return completed

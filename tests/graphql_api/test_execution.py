@@ -7,12 +7,13 @@ import datetime
 import enum
 from typing import Annotated, Any, ClassVar
 
+import pytest
 import strawberry
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types import Info
 
-from graphql_api.execution import LeanExecution, shortcuts_of
+from graphql_api.execution import LeanExecution, object_reads_of, shortcuts_of
 from graphql_api.schema import schema as api_schema
 
 
@@ -174,4 +175,114 @@ def test_the_apis_scalars_without_arguments_are_short_cut_and_other_fields_are_n
     assert ("NewsItem", "summary") not in shortcuts  # takes maxLength
     assert ("NewsItem", "translations") not in shortcuts  # planned: a field extension reads it
     assert ("NewsItem", "heroCredit") not in shortcuts  # a planned scalar: no attribute to read either
-    assert ("NewsItemEdge", "node") not in shortcuts  # an object, completed the standard way
+    assert ("NewsItemEdge", "node") not in shortcuts  # an object, not a scalar
+    assert ("NewsItemEdge", "node") in object_reads_of(api_schema._schema)  # an object, completed directly
+    assert ("NewsItemConnection", "edges") in object_reads_of(api_schema._schema)
+
+
+# Objects and lists of objects held in attributes, completed directly: the same answers and errors.
+
+
+@strawberry.interface
+class Named:
+    title: str
+
+
+@strawberry.type
+class Piece(Named):
+    count: int
+
+    @classmethod
+    def is_type_of(cls, obj: Any, _info: Any) -> bool:
+        return isinstance(obj, Source)
+
+
+class Stranger:
+    title = "not a source"
+    count = 1
+
+
+class ShelfSource:
+    one = Source()
+    maybe = Source()
+    missing = None
+    missing_required = None
+    many = (Source(), Source())
+    many_nullable = [Source(), None, Source()]
+    many_required_with_gap = [Source(), None]
+    not_a_list = 3
+    piece = Source()
+    pieces = [Source(), Source()]
+    stranger_piece = Stranger()
+    stranger_pieces = [Source(), Stranger()]
+
+    @property
+    def broken_one(self) -> Any:
+        raise RuntimeError("reading the shelf fails")
+
+
+@strawberry.type
+class Shelf:
+    one: Item
+    maybe: Item | None
+    missing: Item | None
+    missing_required: Item
+    many: list[Item]
+    many_nullable: list[Item | None]
+    many_required_with_gap: list[Item]
+    not_a_list: list[Item]
+    piece: Piece
+    pieces: list[Piece]
+    stranger_piece: Piece | None
+    stranger_pieces: list[Piece] | None
+    broken_one: Item | None
+
+
+@strawberry.type
+class ShelfQuery:
+    @strawberry.field
+    def shelves(self) -> list[Shelf | None]:
+        return [ShelfSource(), ShelfSource()]  # type: ignore[list-item]
+
+
+SHELF_FIELDS = {
+    "plain": "one { title count } maybe { title } missing { title } many { title day } manyNullable { title }",
+    "pieces": "piece { title count } pieces { title } ... on Shelf { one { ...Parts } }",
+    "a failing leaf in an object": "one { title notANumber }",
+    "a failing leaf in a nullable item": "many { title } maybe { title broken }",
+    "a failing leaf in a list": "many { title notANumber }",
+    "a missing required object": "missingRequired { title }",
+    "a gap in a list of required items": "manyRequiredWithGap { title }",
+    "not a list": "notAList { title }",
+    "a stranger": "strangerPiece { title } strangerPieces { title }",
+    "a failing read": "brokenOne { title }",
+    "directives": "one @include(if: true) { title } many @skip(if: false) { title } maybe @skip(if: true) { title }",
+}
+
+
+def shelf_answer(execution: type, fields: str) -> Any:
+    schema = strawberry.Schema(query=ShelfQuery, types=[Piece], execution_context_class=execution)
+    fragment = " fragment Parts on Item { title day }" if "...Parts" in fields else ""
+    result = schema.execute_sync("{ shelves { " + fields + " } }" + fragment)
+    return result.data, sorted((error.message, tuple(error.path or ())) for error in result.errors or [])
+
+
+@pytest.mark.parametrize("fields", SHELF_FIELDS.values(), ids=SHELF_FIELDS.keys())
+def test_objects_in_attributes_complete_as_the_standard_execution_completes_them(fields: str):
+    expected = shelf_answer(StrawberryGraphQLCoreExecutionContext, fields)
+    assert all(path for _message, path in expected[1])  # executed: errors of fields, not of the document
+    assert shelf_answer(LeanExecution, fields) == expected
+
+
+def test_objects_in_attributes_take_the_direct_way_unless_something_calls_for_the_standard_one():
+    StandardWay.fields.clear()
+    data, errors = shelf_answer(RecordedLeanExecution, SHELF_FIELDS["plain"] + " " + SHELF_FIELDS["pieces"])
+    assert data is not None
+    assert not errors
+    # every object and list of objects (and their scalars) went the direct way; a null, or a list
+    # holding one, goes the standard one
+    assert StandardWay.fields == ["shelves", *["missing", "manyNullable"] * 2]
+    StandardWay.fields.clear()
+    shelf_answer(RecordedLeanExecution, SHELF_FIELDS["a stranger"] + " " + SHELF_FIELDS["directives"])
+    # a directive sends its field the standard way (a skipped field is never executed)
+    assert set(StandardWay.fields) == {"shelves", "strangerPiece", "strangerPieces", "one", "many"}
