@@ -286,7 +286,7 @@ class Statement:
             if self.model is None:
                 found.append(tuple(row[position] for position in self.positions))
             else:
-                obj = self.model.from_db(using, list(self.columns), row[self.own])
+                obj = self.model.from_db(using, self.columns, row[self.own])
                 for populator in self.related:
                     populator.populate(row, obj)
                 found.append(obj)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import inspect
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from django.db import models
@@ -30,8 +30,7 @@ class BuiltFromRowsMixin:
         every_column = _columns(cls)  # type: ignore[arg-type]
         columns = every_column
         if len(values) != len(columns):  # some columns deferred: the others, in the model's order
-            loaded = set(field_names)
-            columns = tuple(column for column in columns if column[0] in loaded)
+            columns = _loaded_columns(cls, tuple(field_names))  # type: ignore[arg-type]
         instance: Any = cls.__new__(cls)
         if pre_init.has_listeners(cls) or post_init.has_listeners(cls):
             row = dict(zip((attname for attname, _converts in columns), values, strict=True))
@@ -47,6 +46,13 @@ class BuiltFromRowsMixin:
         instance._state.adding = False
         instance._state.db = db
         return instance
+
+
+@lru_cache(maxsize=1024)
+def _loaded_columns(model: type[models.Model], field_names: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+    """``_columns`` of the fields a query loaded (the same few per query shape, for every row)."""
+    loaded = set(field_names)
+    return tuple(column for column in _columns(model) if column[0] in loaded)
 
 
 @cache
