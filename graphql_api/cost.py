@@ -14,7 +14,6 @@ response's ``extensions.cost``; over ``limits.MAX_COST`` the operation is refuse
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from django.conf import settings
@@ -35,7 +34,7 @@ from graphql import (
     VariableNode,
 )
 from graphql.type import GraphQLInterfaceType, GraphQLObjectType
-from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionContext
 
 from . import limits
 from .errors import LimitExceededError
@@ -150,30 +149,26 @@ def operation_cost(
     return max((cost.of_operation(operation) for operation in chosen or operations), default=0)
 
 
-class CostLimiter(SchemaExtension):
-    """Computes each operation's cost before execution, refuses it over the maximum, reports it."""
+def limit_cost(context: ExecutionContext) -> int | None:
+    """The operation's cost, computed before execution and recorded against the client's rate
+    limit; an operation over the maximum gets a refusal as its result instead of running."""
+    if context.graphql_document is None:
+        return None
+    cost = operation_cost(
+        context.schema._schema, context.graphql_document, context.operation_name, context.variables or {}
+    )
+    request = getattr(context.context, "request", None)
+    if request is not None:
+        record_query_cost(request, -(-cost // settings.CITYNEWS_RATE_LIMIT_COST_PER_POINT))
+    if cost > limits.MAX_COST:
+        error = LimitExceededError(
+            f"Query cost {cost} is over the maximum of {limits.MAX_COST}; ask for smaller pages or fewer nested lists.",
+            extensions={"cost": cost, "maximumCost": limits.MAX_COST},
+        )
+        context.result = ExecutionResult(data=None, errors=[error])
+    return cost
 
-    cost: int | None = None
 
-    def on_execute(self) -> Iterator[None]:
-        context = self.execution_context
-        if context.graphql_document is not None:
-            self.cost = operation_cost(
-                context.schema._schema, context.graphql_document, context.operation_name, context.variables or {}
-            )
-            request = getattr(context.context, "request", None)
-            if request is not None:
-                record_query_cost(request, -(-self.cost // settings.CITYNEWS_RATE_LIMIT_COST_PER_POINT))
-            if self.cost > limits.MAX_COST:
-                error = LimitExceededError(
-                    f"Query cost {self.cost} is over the maximum of {limits.MAX_COST}; ask for smaller pages"
-                    " or fewer nested lists.",
-                    extensions={"cost": self.cost, "maximumCost": limits.MAX_COST},
-                )
-                context.result = ExecutionResult(data=None, errors=[error])
-        yield
-
-    def get_results(self) -> dict[str, Any]:
-        if self.cost is None:
-            return {}
-        return {"cost": {"requested": self.cost, "maximum": limits.MAX_COST}}
+def cost_report(cost: int) -> dict[str, Any]:
+    """What the answer's ``extensions`` say of its cost."""
+    return {"cost": {"requested": cost, "maximum": limits.MAX_COST}}

@@ -1,18 +1,17 @@
 """Errors a client can act on, each with a machine-readable ``extensions.code``.
 
 Resolvers raise ``ApiError``s; the limits and the NUL check raise coded ``GraphQLError``s before
-execution. ``ErrorCodes`` gives every other error its code from its type or from the phase that
+execution. ``coded`` gives every other error its code from its type or from the phase that
 produced it, never from its message, and masks unexpected ones (no traceback, no SQL) outside
 debug mode. Strawberry logs every unexpected error with its traceback.
 """
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from django.conf import settings
 from graphql import GraphQLError, GraphQLSyntaxError, Node
-from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionContext
 
 from cms.outages import OUTAGES, UNAVAILABLE_MESSAGE
 
@@ -67,46 +66,40 @@ def _with_code(error: GraphQLError, code: str) -> GraphQLError:
     return error
 
 
-class ErrorCodes(SchemaExtension):
-    """Gives every error a code and masks unexpected ones (their details go to the log).
+def code_validation_errors(errors: list[GraphQLError] | None) -> None:
+    """Validation errors get the validation code (the only errors with none of their own then)."""
+    for error in errors or []:
+        _with_code(error, GRAPHQL_VALIDATION_FAILED)
+
+
+def code_answer_errors(context: ExecutionContext) -> None:
+    """Every error of the finished operation gets its code; unexpected ones are masked."""
+    result = context.result
+    if result and result.errors:
+        result.errors = [coded(each) for each in result.errors]
+    for each in context.pre_execution_errors or []:
+        coded(each)
+
+
+def coded(error: GraphQLError) -> GraphQLError:
+    """``error`` with its code: its own, its original exception's, or that of the phase it failed in.
 
     Strawberry's ``MaskErrors`` is not used: it drops ``extensions``, and with them the code.
     """
-
-    def on_validate(self) -> Iterator[None]:
-        yield
-        for error in self.execution_context.pre_execution_errors or []:
-            _with_code(error, GRAPHQL_VALIDATION_FAILED)
-
-    def on_operation(self) -> Iterator[None]:
-        try:
-            yield
-        except GraphQLError as error:
-            # A syntax error raised inside ParserCache's hook skips ``result``: strawberry builds
-            # the response from the raised error once the hooks have unwound.
-            raise self._coded(error) from None
-        result = self.execution_context.result
-        if result and result.errors:
-            result.errors = [self._coded(each) for each in result.errors]
-        for each in self.execution_context.pre_execution_errors or []:
-            self._coded(each)
-
-    @staticmethod
-    def _coded(error: GraphQLError) -> GraphQLError:
-        if error.extensions and "code" in error.extensions:
-            return error
-        original: Any = error.original_error
-        if isinstance(original, ApiError):
-            return _with_code(error, original.code)
-        if isinstance(original, OUTAGES):
-            return GraphQLError(
-                UNAVAILABLE_MESSAGE, nodes=error.nodes, path=error.path, extensions={"code": SERVICE_UNAVAILABLE}
-            )
-        if isinstance(error, GraphQLSyntaxError):
-            return _with_code(error, GRAPHQL_PARSE_FAILED)
-        if error.path is None and (original is None or isinstance(original, GraphQLError)):
-            # Validation errors got their code in ``on_validate``: what fails before execution
-            # after it is the variables' coercion, i.e. the client's input.
-            return _with_code(error, BAD_USER_INPUT)
-        message = str(original) if settings.DEBUG else INTERNAL_MESSAGE
-        return GraphQLError(message, nodes=error.nodes, path=error.path, extensions={"code": INTERNAL_SERVER_ERROR})
+    if error.extensions and "code" in error.extensions:
+        return error
+    original: Any = error.original_error
+    if isinstance(original, ApiError):
+        return _with_code(error, original.code)
+    if isinstance(original, OUTAGES):
+        return GraphQLError(
+            UNAVAILABLE_MESSAGE, nodes=error.nodes, path=error.path, extensions={"code": SERVICE_UNAVAILABLE}
+        )
+    if isinstance(error, GraphQLSyntaxError):
+        return _with_code(error, GRAPHQL_PARSE_FAILED)
+    if error.path is None and (original is None or isinstance(original, GraphQLError)):
+        # Validation errors got their code in ``code_validation_errors``: what fails before
+        # execution after it is the variables' coercion, i.e. the client's input.
+        return _with_code(error, BAD_USER_INPUT)
+    message = str(original) if settings.DEBUG else INTERNAL_MESSAGE
+    return GraphQLError(message, nodes=error.nodes, path=error.path, extensions={"code": INTERNAL_SERVER_ERROR})

@@ -6,7 +6,6 @@ that take them.
 """
 
 import functools
-from collections.abc import Iterator
 from typing import Any
 
 from graphql import (
@@ -21,7 +20,6 @@ from graphql import (
 )
 from graphql.error import GraphQLSyntaxError
 from graphql.language import Lexer, Source, TokenKind
-from strawberry.extensions import SchemaExtension
 
 from .errors import UNSAFE_CHARACTERS, UNSAFE_STRING_MESSAGE, BadInput, BadInputError, LimitExceededError
 
@@ -57,21 +55,17 @@ def offset(value: int | None) -> None:
         raise BadInput(f"`offset` must be between 0 and {MAX_OFFSET}; got {value}.")
 
 
-class TokenLimit(SchemaExtension):
+def check_token_limit(query: str | None) -> None:
     """Refuses documents of more than MAX_TOKENS tokens before they are parsed.
 
     Not strawberry's ``MaxTokensLimiter``: its refusal is graphql-core's plain syntax error, told
     apart from a typo only by its message.
     """
-
-    def on_parse(self) -> Iterator[None]:
-        query = self.execution_context.query
-        if query is not None and not within_token_limit(query):
-            raise LimitExceededError(f"Document contains more than {MAX_TOKENS} tokens. Parsing aborted.")
-        yield
+    if query is not None and not within_token_limit(query):
+        raise LimitExceededError(f"Document contains more than {MAX_TOKENS} tokens. Parsing aborted.")
 
 
-@functools.lru_cache(maxsize=256)  # as many documents as strawberry's ParserCache keeps parsed
+@functools.lru_cache(maxsize=256)  # as many documents as OperationRules keeps parsed
 def within_token_limit(query: str) -> bool:
     """Counts tokens up to one over the limit; a syntax error counts as within (the parser reports it)."""
     lexer = Lexer(Source(query))

@@ -5,7 +5,6 @@ import logging
 import strawberry
 from django.conf import settings
 from graphql import GraphQLError
-from strawberry.extensions import AddValidationRules, DisableIntrospection, ParserCache, ValidationCache
 from strawberry.types import ExecutionContext
 
 from cms.outages import OUTAGES
@@ -13,12 +12,11 @@ from cms.outages import OUTAGES
 from .arguments import compile_argument_conversion
 from .cities.schema import CityQuery
 from .conferences.schema import ConferenceQuery
-from .cost import CostLimiter
-from .errors import ApiError, CodedError, ErrorCodes
+from .errors import ApiError, CodedError
 from .execution import LeanExecution
-from .limits import AliasLimitRule, DepthLimitRule, SafeStringsRule, TokenLimit
 from .news.schema import NewsQuery
 from .newsletter import NewsletterQuery
+from .operation_rules import OperationRules
 from .pages import HomePage, SectionPage
 from .partnerships.schema import PartnershipQuery
 from .preview import PreviewQuery
@@ -26,15 +24,6 @@ from .search import SiteQuery
 from .suggestions import hide_suggestions
 
 logger = logging.getLogger(__name__)
-
-
-def introspection_policy() -> AddValidationRules:
-    """``DisableIntrospection`` while settings switch introspection off, read for each request.
-
-    The rule list is part of ``ValidationCache``'s key, so a query validated while introspection
-    was on is not served from the cache once it is off.
-    """
-    return AddValidationRules([]) if settings.CITYNEWS_GRAPHQL_INTROSPECTION else DisableIntrospection()
 
 
 @strawberry.type(description="Everything a website or app can read: lists, look-ups and search, per site and language.")
@@ -64,14 +53,6 @@ schema = CitynewsSchema(
     query=Query,
     types=[HomePage, SectionPage],
     execution_context_class=LeanExecution,
-    extensions=[
-        ErrorCodes,
-        TokenLimit,
-        lambda: AddValidationRules([DepthLimitRule, AliasLimitRule, SafeStringsRule]),
-        introspection_policy,
-        lambda: ParserCache(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
-        CostLimiter,
-    ],
+    extensions=[OperationRules],
 )
 compile_argument_conversion(schema)
