@@ -61,7 +61,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    # Answers /graphql/ GETs from the cache before the layers below run (graphql_api/response_cache.py).
+    # The API's way in: answers /graphql/ GETs from the cache, and sends every API request to its
+    # view past the layers below, which serve the admin and the site (graphql_api/response_cache.py).
     "graphql_api.response_cache.ResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",  # Django's, minus the API (cms/middleware.py)

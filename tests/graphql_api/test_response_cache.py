@@ -81,6 +81,21 @@ def test_a_hit_has_the_headers_of_the_miss_that_stored_it(api_url, cached):
     assert {"Content-Security-Policy", "X-Frame-Options", "Content-Length"} <= set(hit)
 
 
+def test_api_requests_skip_the_sites_layers_and_keep_their_headers(client, db):
+    """Sessions, authentication and messages (the admin's) never run for the API, which reads none
+    of them; its responses still have the headers those layers' neighbours give."""
+    post = client.post("/graphql/", {"query": "{ __typename }"}, content_type="application/json")
+    get = client.get("/graphql/", {"query": "{ __typename }"})
+    for response in (post, get):
+        assert response.status_code == 200
+        assert response.json()["data"] == {"__typename": "Query"}
+        request = response.wsgi_request
+        assert not any(hasattr(request, name) for name in ("session", "user", "_messages"))
+        assert {"Content-Security-Policy", "X-Frame-Options", "Content-Length"} <= set(response.headers)
+    admin = client.get("/admin/login/")
+    assert all(hasattr(admin.wsgi_request, name) for name in ("session", "user", "_messages"))
+
+
 def test_a_request_the_api_refuses_is_refused_even_when_its_query_is_cached(api_url, cached):
     """The cache keys on the GraphQL parts of a GET only: the request's own checks come first."""
     assert _get(api_url, {"query": QUERY})[0] == 200
