@@ -81,9 +81,15 @@ def _send(base: urllib.parse.SplitResult, target: Target) -> tuple[float, int, i
 
 
 def run(
-    base_urls: dict[str, str], rounds: int, per_case: int, clients: int
+    base_urls: dict[str, str], rounds: int, per_case: int, clients: int, min_seconds: float
 ) -> tuple[dict[Target, Samples], list[float]]:
-    """Asks every target ``per_case`` times per round; ``base_urls`` maps ``Target.server`` to a URL."""
+    """Asks every target ``per_case`` times per round, and again while its turn has lasted less
+    than ``min_seconds``; ``base_urls`` maps ``Target.server`` to a URL.
+
+    Forty requests of a fast target (a cached answer, the static file) take some 20 ms, so that
+    the start and end of the batch, or one pause of the server (a recycled worker), would weigh
+    on its throughput as much as the requests themselves: a target's turn lasts long enough to
+    measure its steady rate."""
     bases = {server: urllib.parse.urlsplit(url) for server, url in base_urls.items()}
     all_targets = targets(grapple=GRAPPLE in bases)
     results: dict[Target, Samples] = defaultdict(Samples)
@@ -98,7 +104,9 @@ def run(
             for target in all_targets:
                 started = time.perf_counter()
                 base = bases[target.server]
-                outcomes = list(pool.map(lambda _n, b=base, t=target: _send(b, t), range(per_case)))
+                outcomes: list[tuple[float, int, int, int, bytes]] = []
+                while not outcomes or time.perf_counter() - started < min_seconds:
+                    outcomes += pool.map(lambda _n, b=base, t=target: _send(b, t), range(per_case))
                 samples = results[target]
                 samples.wall += time.perf_counter() - started
                 for elapsed, status, queries, cpu, _body in outcomes:
@@ -135,8 +143,9 @@ def report(results: dict[Target, Samples], loads: list[float], args: argparse.Na
         "Written by `make bench` (`scripts/bench.sh`, `bench/`): do not edit by hand.",
         "",
         f"- Machine: {_machine()}.",
-        f"- Command: `{args.command}`; {args.rounds} rounds x {args.requests} requests per case and system, "
-        f"{args.clients} concurrent clients, cases interleaved within each round.",
+        f"- Command: `{args.command}`; {args.rounds} rounds x {args.requests} requests per case and system "
+        f"(repeated while a turn lasts under {args.min_seconds:g} s), {args.clients} concurrent clients, cases "
+        "interleaved within each round.",
         f"- Load average (1 min) after each round: {', '.join(f'{load:.2f}' for load in loads)}.",
         "- Server: gunicorn, one sync worker, production settings (`bench.settings` adds only the references "
         "and the measuring middleware), PostgreSQL and Redis started for the run.",
@@ -213,6 +222,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--min-seconds", type=float, default=0.5, help="the shortest turn of a target in a round")
     parser.add_argument("--out", default="BENCHMARKS.md")
     parser.add_argument("--command", default="make bench")
     parser.add_argument("--dataset", default="see bench/dataset.py")
@@ -221,7 +231,7 @@ def main() -> None:
     parser.add_argument("--grapple-version", default="")
     args = parser.parse_args()
     base_urls = {"app": args.base_url, **({GRAPPLE: args.grapple_url} if args.grapple_url else {})}
-    results, loads = run(base_urls, args.rounds, args.requests, args.clients)
+    results, loads = run(base_urls, args.rounds, args.requests, args.clients, args.min_seconds)
     text = report(results, loads, args)
     with open(args.out, "w") as out:
         out.write(text)
