@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import MISSING
 from typing import Any, cast
 
-from graphql import GraphQLObjectType, GraphQLResolveInfo
+from graphql import GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema
 from strawberry.relay.types import GlobalID
 from strawberry.schema import Schema
 from strawberry.schema.config import StrawberryConfig
@@ -168,14 +168,21 @@ class ResolverCall:
         return self.function(source, **kwargs) if self.takes_self else self.function(**kwargs)
 
 
+def object_types(schema: GraphQLSchema) -> list[tuple[str, GraphQLObjectType]]:
+    """The schema's own object types by name (not introspection's)."""
+    return [
+        (name, graphql_type)
+        for name, graphql_type in schema.type_map.items()
+        if isinstance(graphql_type, GraphQLObjectType) and not name.startswith("__")
+    ]
+
+
 def compile_argument_conversion(schema: Schema) -> None:
     """Gives each field of ``schema`` that strawberry resolves plainly (see the module's docstring)
     a resolver converting its arguments with converters made once."""
     if schema.exception_handlers:
         return
-    for type_name, graphql_type in schema._schema.type_map.items():
-        if not isinstance(graphql_type, GraphQLObjectType) or type_name.startswith("__"):
-            continue
+    for _name, graphql_type in object_types(schema._schema):
         for field in graphql_type.fields.values():
             resolve = _plain_resolver(field.extensions.get("strawberry-definition"), schema)
             if resolve is not None:

@@ -44,7 +44,7 @@ from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.field import StrawberryField
 
-from .arguments import ResolverCall
+from .arguments import ResolverCall, object_types
 
 # What ``LeanExecution._complete_objects`` answers when a field is to go the standard way.
 STANDARD = object()
@@ -59,16 +59,21 @@ class Shortcut:
     nullable: bool
 
 
+def _short_cut_schema(schema: GraphQLSchema) -> Any:
+    """The strawberry schema behind ``schema`` when its fields may be short-cut (it has no
+    exception handlers, which the standard way applies), else None."""
+    strawberry_schema = getattr(schema, "_strawberry_schema", None)
+    return None if strawberry_schema is None or strawberry_schema.exception_handlers else strawberry_schema
+
+
 @cache
 def shortcuts_of(schema: GraphQLSchema) -> dict[tuple[str, str], Shortcut]:
     """The fields of ``schema`` answered directly, by object type and field name."""
-    strawberry_schema = getattr(schema, "_strawberry_schema", None)
-    if strawberry_schema is None or strawberry_schema.exception_handlers:
+    strawberry_schema = _short_cut_schema(schema)
+    if strawberry_schema is None:
         return {}
     found = {}
-    for type_name, graphql_type in schema.type_map.items():
-        if not isinstance(graphql_type, GraphQLObjectType) or type_name.startswith("__"):
-            continue
+    for type_name, graphql_type in object_types(schema):
         for name, field in graphql_type.fields.items():
             leaf = get_named_type(field.type)
             if not isinstance(leaf, GraphQLLeafType) or field.args:
@@ -95,10 +100,8 @@ def object_reads_of(schema: GraphQLSchema) -> dict[tuple[str, str], ObjectRead]:
     """The fields of ``schema`` whose objects are completed directly: attributes holding an
     object, or a list of objects, of a type that is not abstract. None while a resolver of the
     schema is asynchronous: its awaitable would have to be awaited where it is completed."""
-    shortcuts = shortcuts_of(schema)  # empty when nothing may be short-cut
-    types = [(name, graphql_type) for name, graphql_type in schema.type_map.items() if not name.startswith("__")]
-    objects = [(name, graphql_type) for name, graphql_type in types if isinstance(graphql_type, GraphQLObjectType)]
-    if not shortcuts or any(
+    objects = object_types(schema)
+    if _short_cut_schema(schema) is None or any(
         _is_async(field) for _name, graphql_type in objects for field in graphql_type.fields.values()
     ):
         return {}

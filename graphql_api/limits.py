@@ -29,6 +29,9 @@ MAX_OFFSET = 10_000
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 2_000
+# Documents a worker keeps parsed, validated and token-counted (``operation_rules``): as many as it
+# is likely to see again.
+CACHED_DOCUMENTS = 256
 MAX_SEARCH_QUERY_LENGTH = 200
 # Query cost (see ``cost.py``): every field costs 1 each time it may be resolved; a connection's
 # items count its page size (``first``/``last``, else DEFAULT_PAGE_SIZE), other lists LIST_COST_SIZE.
@@ -65,7 +68,7 @@ def check_token_limit(query: str | None) -> None:
         raise LimitExceededError(f"Document contains more than {MAX_TOKENS} tokens. Parsing aborted.")
 
 
-@functools.lru_cache(maxsize=256)  # as many documents as OperationRules keeps parsed
+@functools.lru_cache(maxsize=CACHED_DOCUMENTS)
 def within_token_limit(query: str) -> bool:
     """Counts tokens up to one over the limit; a syntax error counts as within (the parser reports it)."""
     lexer = Lexer(Source(query))

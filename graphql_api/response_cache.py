@@ -17,7 +17,7 @@ Answers carry ``ETag`` (a matching ``If-None-Match`` gets 304) and ``Surrogate-K
 All of it is a middleware placed right below the rate limit, which sends every API request
 straight to the view: sessions, authentication, CSRF, messages and the URL resolver never run for
 the API, which is anonymous and needs none of them (skipping them takes a third of the cost of a
-hit, and 5% of a week's news).
+hit, and 6% of the instructions of a week's news).
 """
 
 from __future__ import annotations
@@ -166,7 +166,7 @@ class ResponseCacheMiddleware:
     The layers below this one serve the admin and the site: sessions, the language from the URL,
     CSRF, authentication, messages, redirects, the outage page, login lockouts. The API reads none
     of them (it is anonymous, and answers its own outages), and going through them cost a week's
-    news 5% of its CPU. Of what they do, three things shape an API response: the API's
+    news 6% of its instructions. Of what they do, three things shape an API response: the API's
     Content-Security-Policy (a decorator on the view, which the URLconf serves), X-Frame-Options
     and Content-Length (middleware below); they are applied here, so a hit has the headers of
     the miss that stored it, and both those of the view served the usual way.

@@ -17,7 +17,6 @@ from graphql import (
     GraphQLInputType,
     GraphQLList,
     GraphQLNonNull,
-    GraphQLObjectType,
     GraphQLScalarType,
 )
 from hypothesis import given, settings
@@ -26,7 +25,7 @@ from strawberry.types import Info
 from strawberry.types.arguments import convert_arguments
 from strawberry.types.field import StrawberryField
 
-from graphql_api.arguments import arguments_converter, compile_argument_conversion
+from graphql_api.arguments import arguments_converter, compile_argument_conversion, object_types
 from graphql_api.schema import schema as api_schema
 
 SCALARS: dict[str, st.SearchStrategy[Any]] = {
@@ -81,8 +80,7 @@ def arguments_of(field: GraphQLField) -> st.SearchStrategy[dict[str, Any]]:
 def fields_with_arguments(schema: strawberry.Schema) -> list[tuple[str, str, GraphQLField]]:
     return [
         (type_name, name, field)
-        for type_name, graphql_type in schema._schema.type_map.items()
-        if isinstance(graphql_type, GraphQLObjectType) and not type_name.startswith("__")
+        for type_name, graphql_type in object_types(schema._schema)
         for name, field in graphql_type.fields.items()
         if field.args
     ]
