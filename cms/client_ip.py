@@ -5,14 +5,22 @@ Behind ``CITYNEWS_TRUSTED_PROXIES`` reverse proxies, each proxy appends the addr
 written by the client and is not trusted. With no trusted proxy, the connection's address.
 """
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.conf import settings
 from django.http import HttpRequest
 
 
 def client_ip(request: HttpRequest) -> str:
-    remote_addr: str = request.META.get("REMOTE_ADDR", "")
+    return client_address(request.META)
+
+
+def client_address(meta: Mapping[str, Any]) -> str:
+    """The client's address from a request's ``META`` (or the WSGI environ it is made from)."""
+    remote_addr: str = meta.get("REMOTE_ADDR", "")
     hops: int = settings.CITYNEWS_TRUSTED_PROXIES
     if hops <= 0:
         return remote_addr
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    forwarded = [part.strip() for part in meta.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
     return forwarded[-hops] if len(forwarded) >= hops else remote_addr

@@ -6,9 +6,11 @@ from django.core.wsgi import get_wsgi_application
 from django.db import connections
 from django.urls import get_resolver
 
+from cms.wsgi_middleware import with_wsgi_middleware
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
-application = get_wsgi_application()
+application = with_wsgi_middleware(get_wsgi_application())
 
 # Import every view, and with them the GraphQL schema, and index the URLs for reversing now rather
 # than in the first request (0.1 s): under gunicorn's preload_app (gunicorn.conf.py) each worker is

@@ -16,21 +16,23 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponseBase, JsonResponse
 from django.utils.cache import patch_cache_control
 
-from cms.client_ip import client_ip
+from cms.client_ip import client_address
 from cms.outages import OUTAGES
 from cms.routes import route
 
 from .http_input import unavailable_response
 
 API_KEY_HEADER = "X-Api-Key"
+_API_KEY_META = "HTTP_X_API_KEY"
 _COST_ATTRIBUTE = "citynews_query_cost"
 
 
@@ -39,11 +41,12 @@ def record_query_cost(request: HttpRequest, cost: int) -> None:
     setattr(request, _COST_ATTRIBUTE, max(1, cost))
 
 
-def client_key(request: HttpRequest) -> str:
-    api_key = request.headers.get(API_KEY_HEADER, "")
+def client_key(meta: Mapping[str, Any]) -> str:
+    """Who a request (its ``META``, or the WSGI environ it is made from) is counted as."""
+    api_key = meta.get(_API_KEY_META, "")
     if api_key and api_key in settings.CITYNEWS_API_KEYS:
         return "key:" + hashlib.sha256(api_key.encode()).hexdigest()[:32]
-    return "ip:" + client_ip(request)
+    return "ip:" + client_address(meta)
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,13 @@ def _charge(window: Window, points: int) -> int:
         return points
 
 
+def charge_request(meta: Mapping[str, Any]) -> tuple[Window, bool]:
+    """Charges the request's first point to its client's window: the window, and whether the client
+    is still within its allowance. Raises ``OUTAGES`` when the cache is unreachable."""
+    window = Window.current(client_key(meta), time.time())
+    return window, _charge(window, 1) <= settings.CITYNEWS_RATE_LIMIT_POINTS
+
+
 def rate_limited_response(retry_after: int) -> JsonResponse:
     message = f"Too many requests: this client's allowance is used up; retry in {retry_after} seconds."
     response = JsonResponse(
@@ -89,9 +99,9 @@ class RateLimitMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not settings.CITYNEWS_RATE_LIMIT_ENABLED or request.path_info != route("graphql"):
             return self.get_response(request)
-        window = Window.current(client_key(request), time.time())
         try:
-            if _charge(window, 1) > settings.CITYNEWS_RATE_LIMIT_POINTS:
+            window, allowed = charge_request(request.META)
+            if not allowed:
                 return rate_limited_response(window.seconds_left)
         except OUTAGES:  # the counters live in the cache: without it, no request is counted
             return unavailable_response()

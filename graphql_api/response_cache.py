@@ -52,6 +52,8 @@ RESPONSE_PREFIX = "citynews:response:"
 CACHE_STATUS_HEADER = "X-Citynews-Cache"
 MAX_CACHED_BODY_BYTES = 2 * 1024 * 1024
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+# A hit's response holds its answer's key here, for ``hit_replay`` to answer the same request again.
+REPLAYABLE = "citynews_answer_key"
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,14 @@ def _answer_key(request: HttpRequest) -> str | None:
     return RESPONSE_PREFIX + digest
 
 
+def current_answer(key: str) -> tuple[str, StoredAnswer | None]:
+    """The current content version's token, and the answer stored at ``key`` if it was computed
+    under it (both read in one round trip)."""
+    token, values = content_version.current([key])
+    stored = values.get(key)
+    return token, stored if isinstance(stored, StoredAnswer) and stored.token == token else None
+
+
 def _finish(request: HttpRequest, response: HttpResponse, answer: StoredAnswer, status: str) -> HttpResponse:
     response["ETag"] = answer.etag
     if answer.surrogate_keys:
@@ -143,9 +153,10 @@ def _finish(request: HttpRequest, response: HttpResponse, answer: StoredAnswer, 
     return response
 
 
-def _from_store(request: HttpRequest, answer: StoredAnswer) -> HttpResponse:
+def _from_store(request: HttpRequest, key: str, answer: StoredAnswer) -> HttpResponse:
     response = HttpResponse(answer.body, content_type=answer.content_type)
     patch_cache_control(response, public=True, max_age=settings.CITYNEWS_GRAPHQL_CACHE_SECONDS)
+    setattr(response, REPLAYABLE, key)
     return _finish(request, response, answer, "HIT")
 
 
@@ -211,10 +222,9 @@ class ResponseCacheMiddleware:
         key = _answer_key(request) if settings.CITYNEWS_RESPONSE_CACHE and _is_anonymous(request) else None
         token = ""
         if key is not None:
-            token, values = content_version.current([key])
-            stored = values.get(key)
-            if isinstance(stored, StoredAnswer) and stored.token == token:
-                return self._here(request, _from_store(request, stored))
+            token, stored = current_answer(key)
+            if stored is not None:
+                return self._here(request, _from_store(request, key, stored))
 
         response = self._from_view(request)
         if not _cacheable(response):

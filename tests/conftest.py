@@ -1,16 +1,18 @@
-"""Fixtures every test area shares: a site tree like the one editors work in.
+"""Fixtures every test area shares: a site tree like the one editors work in, a cache on the real Redis.
 
 Fixture modules of one area are registered here as plugins, so tests ask for their fixtures by
 name instead of importing them.
 """
 
+import os
+import uuid
 from typing import Any
 
 import pytest
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from pytest_django.fixtures import validate_django_db
+from pytest_django.fixtures import Settings, validate_django_db
 
 from tests.factories import make_site_tree
 
@@ -62,3 +64,20 @@ def _requests_keep_the_test_connection() -> None:
 def site_tree(db: None) -> dict[str, Any]:
     """The home page as the default site's root, with the three section listings below it."""
     return make_site_tree()
+
+
+@pytest.fixture
+def redis_cache(settings: Settings) -> str:
+    """A cache alias on the real Redis that `make test` starts, private to this test by its key prefix."""
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        pytest.fail("REDIS_URL is not set: run the tests with `make test`, which starts Redis.")
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        },
+    }
+    return "shared"

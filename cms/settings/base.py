@@ -95,6 +95,9 @@ TEMPLATES = [
 ]
 
 WSGI_APPLICATION = "cms.wsgi.application"
+# WSGI middleware around Django's application, outermost first (cms/wsgi_middleware.py): the API's
+# cache hits answered again without Django (graphql_api/hit_replay.py).
+CITYNEWS_WSGI_MIDDLEWARE = ["graphql_api.hit_replay.HitReplay"]
 ASGI_APPLICATION = "cms.asgi.application"
 
 DATABASES = {

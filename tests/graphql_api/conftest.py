@@ -1,7 +1,8 @@
 """Fixtures for API tests: a real HTTP server on this test's database transaction, and content.
 
 The server runs in a thread of the test process and shares the test's database connection, so
-each test's data is visible over real HTTP and still rolled back at the end of the test.
+each test's data is visible over real HTTP and still rolled back at the end of the test. It serves
+what gunicorn serves: Django's application inside the WSGI middleware (``cms.wsgi_middleware``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from django.db import close_old_connections, connections
 from django.test.testcases import LiveServerThread
 from django.test.utils import CaptureQueriesContext
 
+from cms.wsgi_middleware import with_wsgi_middleware
 from home.models import FrontendSettings
 from tests import factories
 
@@ -47,7 +49,9 @@ def api_url(django_db_setup: None, django_db_blocker: Any) -> Iterator[str]:
         connection.inc_thread_sharing()
         # Unwrap Django's test-only media handler: /media/ answers as the CMS itself answers it.
         thread = _SharedConnectionThread(
-            "127.0.0.1", lambda handler: handler.application, connections_override={"default": connection}
+            "127.0.0.1",
+            lambda handler: with_wsgi_middleware(handler.application),
+            connections_override={"default": connection},
         )
         thread.daemon = True
         thread.start()

@@ -74,7 +74,8 @@ def answered(production: Production) -> bool:
 def test_a_stopped_cache_is_a_fast_503_in_json_and_the_service_heals_when_it_returns(running: Production, tmp_path):
     """Redis holds the response cache, the shared lookups and the rate limit's counters: without it
     the API answers 503 like for a database outage, for a POST (met while GraphQL runs) as for a
-    cached GET (met before), instead of a 500; and serves again once Redis is back."""
+    GET whose hit the worker could replay (met before Django), instead of a 500; and serves again
+    once Redis is back."""
     redis = ThrowawayRedis()
     redis.start()
     server = Gunicorn(running.database.url, tmp_path, REDIS_URL=redis.url, RATE_LIMIT="true", WEB_CONCURRENCY="1")
@@ -82,10 +83,13 @@ def test_a_stopped_cache_is_a_fast_503_in_json_and_the_service_heals_when_it_ret
         server.start()
         served = Production(running.database, server)
         assert answered(served)
+        cached_get = f"{server.url}/graphql/?query=%7B__typename%7D"
+        # A miss, then a hit whose headers the worker keeps to answer the same GET without Django.
+        assert [http("GET", cached_get)[1]["X-Citynews-Cache"] for _ in range(2)] == ["MISS", "HIT"]
         redis.stop()
         assert_unavailable(*served.graphql(QUERY))
         started = time.monotonic()
-        status, headers, raw = http("GET", f"{server.url}/graphql/?query=%7B__typename%7D")
+        status, headers, raw = http("GET", cached_get)
         assert_unavailable(status, headers, json.loads(raw), time.monotonic() - started)
         ready_status, _headers, ready = served.get("/readyz")
         assert (ready_status, ready["checks"]) == (503, {"database": "ok", "cache": "down"})

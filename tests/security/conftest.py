@@ -6,16 +6,13 @@ answers from the running test's database transaction.
 
 from __future__ import annotations
 
-import os
 import re
-import uuid
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 import requests
 from django.contrib.auth import get_user_model
-from pytest_django.fixtures import Settings
 
 from home.models import FrontendSettings
 from tests import factories
@@ -66,20 +63,3 @@ def logged_in(api_url: str, editor: Any) -> Callable[[], requests.Session]:  # n
         return session
 
     return login
-
-
-@pytest.fixture
-def redis_cache(settings: Settings) -> str:
-    """A cache alias on the real Redis that `make test` starts, private to this test by its key prefix."""
-    url = os.environ.get("REDIS_URL")
-    if not url:
-        pytest.fail("REDIS_URL is not set: run the tests with `make test`, which starts Redis.")
-    settings.CACHES = {
-        **settings.CACHES,
-        "shared": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-        },
-    }
-    return "shared"
