@@ -2,15 +2,21 @@
 
 The models of the product declare no ``api_fields``: they are added here, on import, with the
 serializers Wagtail documents (``ImageRenditionField`` for the hero thumbnail). Related rows go
-through model properties, as a site using API v2 would write them.
+through model properties, as a site using API v2 would write them. API v2 filters fields on exact
+values only, so the pages endpoint gets a filter backend for a range of dates (the week case), as
+a site that needs one would add it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from rest_framework.filters import BaseFilterBackend
 from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.fields import ImageRenditionField
 
@@ -54,5 +60,23 @@ CityProfilePage.api_fields = [  # type: ignore[attr-defined]
     APIField("latest_conferences"),
 ]
 
+RANGE = {"date_from": "gte", "date_to": "lte"}
+
+
+class DateRangeFilter(BaseFilterBackend):
+    """``date_from`` / ``date_to`` (inclusive) on a page type with a ``date`` field."""
+
+    def filter_queryset(self, request: HttpRequest, queryset: QuerySet, view: Any) -> QuerySet:
+        bounds = {f"date__{lookup}": request.GET[name] for name, lookup in RANGE.items() if name in request.GET}
+        if bounds and not any(field.name == "date" for field in queryset.model._meta.get_fields()):
+            raise BadRequestError("date_from and date_to need a type with a date, such as news.NewsPage")
+        return queryset.filter(**bounds)
+
+
+class PagesWithDateRangeAPIViewSet(PagesAPIViewSet):
+    filter_backends = [DateRangeFilter, *PagesAPIViewSet.filter_backends]  # SearchFilter stays last
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(RANGE)
+
+
 router = WagtailAPIRouter("wagtailapi")
-router.register_endpoint("pages", PagesAPIViewSet)
+router.register_endpoint("pages", PagesWithDateRangeAPIViewSet)
