@@ -7,7 +7,7 @@ from functools import partial
 from urllib.parse import urlsplit
 
 import icalendar
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 from cities.models import CityProfilePage
 from graphql_api.locales import localized
@@ -20,8 +20,8 @@ from .syndication import answered
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
-def conferences_calendar(request: HttpRequest) -> HttpResponse:
-    return answered(partial(_calendar, request))
+def conferences_calendar(request: HttpRequest) -> HttpResponseBase:
+    return answered(request, partial(_calendar, request))
 
 
 def _calendar(request: HttpRequest) -> HttpResponse:

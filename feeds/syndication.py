@@ -8,22 +8,23 @@ from functools import partial
 from typing import Any
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed
 
 from cms.outages import OUTAGES, UNAVAILABLE_MESSAGE
 
+from .caching import cached_feed
 from .entries import FeedEntry, news_entries
 from .jsonfeed import JSONFeed
 from .selection import FeedOutage, FeedRefusal, FeedRequest
 
 
-def answered(render: Callable[[], HttpResponse]) -> HttpResponse:
-    """What ``render()`` answers, or the refusal of a feed request that cannot be served: its
-    status, and in JSON a code a client can act on (the API's codes) with the reason. An outage
-    is a 503 with ``Retry-After``, like the API's."""
+def answered(request: HttpRequest, render: Callable[[], HttpResponse]) -> HttpResponseBase:
+    """What ``render()`` answers (kept while no content changes: ``caching``), or the refusal of a
+    feed request that cannot be served: its status, and in JSON a code a client can act on (the
+    API's codes) with the reason. An outage is a 503 with ``Retry-After``, like the API's."""
     try:
-        return render()
+        return cached_feed(request, render)
     except FeedRefusal as error:
         refusal = error
     except OUTAGES:
@@ -39,8 +40,8 @@ class NewsFeed(Feed):
 
     feed_type: type[SyndicationFeed] = Rss201rev2Feed
 
-    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return answered(partial(super().__call__, request, *args, **kwargs))
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        return answered(request, partial(super().__call__, request, *args, **kwargs))
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> FeedRequest:
         return FeedRequest.from_request(request)

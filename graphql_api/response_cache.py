@@ -133,9 +133,7 @@ def _answer_key(request: HttpRequest) -> str | None:
 def current_answer(key: str) -> tuple[str, StoredAnswer | None]:
     """The current content version's token, and the answer stored at ``key`` if it was computed
     under it (both read in one round trip)."""
-    token, values = content_version.current([key])
-    stored = values.get(key)
-    return token, stored if isinstance(stored, StoredAnswer) and stored.token == token else None
+    return content_version.current_value(key, StoredAnswer)
 
 
 def _finish(request: HttpRequest, response: HttpResponse, answer: StoredAnswer, status: str) -> HttpResponse:

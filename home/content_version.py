@@ -29,7 +29,7 @@ import uuid
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -124,6 +124,23 @@ def current(keys: list[str] | None = None) -> tuple[str, dict[str, Any]]:
         token = bump()  # what was computed under the old token may show the page that just expired
         _kept = None
     return token, {key: value for key, (_expires, _size, value) in found.items()}
+
+
+class Versioned(Protocol):
+    """A value that records the token it was computed under."""
+
+    @property
+    def token(self) -> str: ...
+
+
+V = TypeVar("V", bound=Versioned)
+
+
+def current_value(key: str, kind: type[V]) -> tuple[str, V | None]:
+    """The current token, and the ``kind`` stored at ``key`` if it was computed under that token."""
+    token, values = current([key])
+    stored = values.get(key)
+    return token, stored if isinstance(stored, kind) and stored.token == token else None
 
 
 def store(key: str, value: Any, timeout: int, size: int = 0) -> None:

@@ -193,6 +193,8 @@ CORS_URLS_REGEX = r"^/graphql/?$"
 CITYNEWS_GRAPHIQL = env.bool("GRAPHIQL", default=False)
 CITYNEWS_GRAPHQL_INTROSPECTION = env.bool("GRAPHQL_INTROSPECTION", default=True)
 CITYNEWS_GRAPHQL_CACHE_SECONDS = env.int("GRAPHQL_CACHE_SECONDS", default=60)
+# How long feed readers, proxies and CDNs may keep a feed (feeds/caching.py).
+CITYNEWS_FEED_CACHE_SECONDS = env.int("FEED_CACHE_SECONDS", default=300)
 
 # Headless preview and publish webhooks (previews/, webhooks/; see README "Previewing drafts on the
 # front end" and "Publish webhooks"). Wagtail's own tasks keep running at once ("default"); webhook
