@@ -1,8 +1,9 @@
 """The admin's Preview panel frames each site's front-end preview address: allow exactly those origins.
 
 ``home.models.FrontendPreviewMixin`` redirects the panel's frame to ``FrontendSettings.preview_url``;
-the policy's ``frame-src 'self'`` would block it. Admin HTML answers get every site's preview
-origin added to ``frame-src`` (one query); nothing else is loosened, and no other answer changes.
+the policy's ``frame-src 'self'`` would block it. Admin HTML pages (200) get every site's preview
+origin added to ``frame-src`` (one query); nothing else is loosened, and no other answer changes:
+an error page, such as the 503 of an outage, is left alone (and reads no database).
 """
 
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from urllib.parse import urlsplit
 
 from django.http import HttpRequest, HttpResponseBase
 
+from cms.outages import OUTAGES
 from cms.routes import route
 from home.models import FrontendSettings
 
@@ -28,10 +30,15 @@ class PreviewFrameMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
-        if request.path_info.startswith(route("wagtailadmin_home")) and response.get("Content-Type", "").startswith(
-            "text/html"
+        if (
+            response.status_code == 200
+            and request.path_info.startswith(route("wagtailadmin_home"))
+            and response.get("Content-Type", "").startswith("text/html")
         ):
-            origins = preview_origins()
+            try:
+                origins = preview_origins()
+            except OUTAGES:  # the database went away after the page was made: give it, unframed
+                return response
             if origins:
                 update: dict[str, list[str]] = dict(getattr(response, "_csp_update", None) or {})
                 update["frame-src"] = [*update.get("frame-src", []), *origins]

@@ -59,6 +59,12 @@ def test_a_save_refused_halfway_keeps_every_revision_says_so_and_succeeds_when_s
     assert refused.status_code == 503
     assert refused["Retry-After"]
     assert "nothing was saved" in refused.content.decode()
+    with page_table_locked():  # the same save from a browser: a page that says where the work is
+        shown = editor.post(edit_url, form, HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8")
+    assert (shown.status_code, shown["Content-Type"]) == (503, "text/html; charset=utf-8")
+    assert b"<strong>nothing was saved</strong>" in shown.content
+    assert b"still in the form" in shown.content
+    assert b"http-equiv" not in shown.content  # a refresh would lose the form
     # Nothing half-written: no orphan revision, the page still points at its last one.
     assert list(page.revisions.order_by("pk").values_list("pk", "content")) == before
     assert NewsPage.objects.get(pk=page.pk).latest_revision_id == before[-1][0]

@@ -44,6 +44,20 @@ def test_a_stopped_database_is_a_fast_503_and_the_service_heals_when_it_returns(
         assert (ready_status, ready["checks"]["database"]) == (503, "down")
         assert ready_headers["Retry-After"]
         assert running.get("/healthz")[:1] == (200,)  # alive: no restart wanted
+        # A browser gets a page that retries by itself; a script gets a line of text.
+        page_address = f"{running.server.url}/"
+        status, headers, page = http("GET", page_address, None, {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+        assert (status, headers["Content-Type"], headers["Retry-After"]) == (503, "text/html; charset=utf-8", "5")
+        assert b'<meta http-equiv="refresh" content="5">' in page
+        assert b"tries again by itself" in page
+        status, headers, text = http("GET", page_address)
+        assert (status, headers["Content-Type"]) == (503, "text/plain; charset=utf-8")
+        assert text.startswith(b"The database or the cache is unavailable.")
+        # An editor in the admin (its session is read from the database) gets the same page.
+        admin_headers = {"Accept": "text/html", "Cookie": "sessionid=an-editors-session"}
+        status, headers, page = http("GET", f"{running.server.url}/admin/", None, admin_headers)
+        assert (status, headers["Content-Type"]) == (503, "text/html; charset=utf-8")
+        assert b"tries again by itself" in page
     finally:
         running.database.start()
 
