@@ -2,8 +2,9 @@
 
 Feed readers and newsletter tools poll, and most polls find nothing new: each built a feed
 afresh (5 SQL queries and the rendering of 50 items). A feed answer is now stored in Django's cache
-under its URL (scheme, host, path and query string: the site, the feed, its filters and language)
-with the content version token it was made under (``home.content_version``), so the first poll
+under its canonical address (scheme, host, path, and the filters and language it reads: other
+parameters, such as tracking tags or cache busters, neither change the feed nor make another
+copy of it) with the content version token it was made under (``home.content_version``), so the first poll
 after any change to content builds it again and later ones are read back (with Redis, by every
 process). Every feed answer carries an ``ETag``; a poll whose ``If-None-Match`` matches gets
 ``304 Not Modified`` without a body, and ``Cache-Control: public, max-age=FEED_CACHE_SECONDS``
@@ -23,6 +24,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 
 from cms.outages import OUTAGES
 from home import content_version
+
+from .selection import canonical_url
 
 FEED_PREFIX = "citynews:feed:"
 CACHE_STATUS_HEADER = "X-Citynews-Cache"
@@ -50,7 +53,7 @@ def cached_feed(request: HttpRequest, render: Callable[[], HttpResponse]) -> Htt
     """The feed ``render()`` builds for this request, or the one it built under the current content
     version; a refusal (any status but 200) is passed on untouched and never stored. Raises
     ``OUTAGES`` when the cache cannot be read, as a feed's own lookups would."""
-    key = FEED_PREFIX + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    key = FEED_PREFIX + hashlib.sha256(canonical_url(request).encode()).hexdigest()
     caching = settings.CITYNEWS_RESPONSE_CACHE
     token, stored = content_version.current_value(key, StoredFeed) if caching else ("", None)
     if stored is not None:

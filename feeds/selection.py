@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -27,6 +28,8 @@ from news.models import NewsPage
 # Feeds show the newest items; readers poll, so older ones are already known to them.
 FEED_SIZE = 50
 FILTERS = ("partnership", "city", "topic")
+# Everything a feed reads from its query string; the rest (tracking tags, cache busters) changes nothing.
+PARAMETERS = (*FILTERS, "locale")
 _SLUG = re.compile(r"^[-\w]{1,255}$")
 
 
@@ -56,6 +59,13 @@ class FeedOutage(FeedRefusal):
     status = 503
     code = SERVICE_UNAVAILABLE
     retry_after = RETRY_AFTER_SECONDS
+
+
+def canonical_url(request: HttpRequest) -> str:
+    """The feed's absolute address with only the parameters a feed reads, in one order: the same
+    feed has one address, for its self link and for the cache, whatever else the URL carries."""
+    given = [(name, value) for name in PARAMETERS if (value := request.GET.get(name))]
+    return request.build_absolute_uri(request.path + (f"?{urlencode(given)}" if given else ""))
 
 
 @dataclass

@@ -16,7 +16,7 @@ from cms.outages import OUTAGES, UNAVAILABLE_MESSAGE
 from .caching import cached_feed
 from .entries import FeedEntry, news_entries
 from .jsonfeed import JSONFeed
-from .selection import FeedOutage, FeedRefusal, FeedRequest
+from .selection import FeedOutage, FeedRefusal, FeedRequest, canonical_url
 
 
 def answered(request: HttpRequest, render: Callable[[], HttpResponse]) -> HttpResponseBase:
@@ -62,7 +62,7 @@ class NewsFeed(Feed):
         return "News of the city partnerships, newest first."
 
     def feed_url(self, obj: FeedRequest) -> str:
-        return obj.view.request.build_absolute_uri()
+        return canonical_url(obj.view.request)
 
     def items(self, obj: FeedRequest) -> list[FeedEntry]:
         return news_entries(obj)

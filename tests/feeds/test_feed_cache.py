@@ -77,3 +77,13 @@ def test_a_refusal_is_neither_stored_nor_tagged(api_url, cached):
         assert json.loads(body)["error"]["code"] == "BAD_USER_INPUT"
         assert CACHE_HEADER not in headers
         assert "ETag" not in headers
+
+
+def test_parameters_a_feed_does_not_read_neither_change_it_nor_make_another_copy(api_url, cached):
+    status, headers, body = get(api_url, "/feeds/news.atom?locale=fr&city=kutaisi")
+    assert (status, headers[CACHE_HEADER]) == (200, "MISS")
+    status, headers, again = get(api_url, "/feeds/news.atom?utm_source=newsletter&city=kutaisi&locale=fr&_=17")
+    assert (status, headers[CACHE_HEADER], again) == (200, "HIT", body)
+    self_link = f'href="{api_url}/feeds/news.atom?city=kutaisi&amp;locale=fr"'.encode()
+    assert self_link in body
+    assert b"utm_source" not in again
