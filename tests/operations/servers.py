@@ -102,8 +102,10 @@ def _user_exists(name: str) -> bool:
 class ThrowawayRedis:
     """A Redis of its own on a free port, without persistence (the suite's own Redis must stay up)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *options: str) -> None:
+        """``options``: more of redis-server's own, e.g. ``"--maxmemory", "4mb"``."""
         self.port = free_port()
+        self.options = options
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -115,7 +117,18 @@ class ThrowawayRedis:
         if server is None:
             raise RuntimeError("redis-server was not found; scripts/test.sh installs it.")
         self.process = subprocess.Popen(  # noqa: S603 (our own arguments)
-            [server, "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no"],
+            [
+                server,
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                *self.options,
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
