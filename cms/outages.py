@@ -1,5 +1,5 @@
 """Outages of the database or the cache: what counts as one, and the 503 that answers it (the
-service heals by itself).
+service heals by itself, once the database answers or the cache has room again).
 
 Django checks a persistent database connection before reusing it (``CONN_HEALTH_CHECKS``) and
 redis-py connects again on the next command, so once PostgreSQL or Redis is back the next request
@@ -12,12 +12,14 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from redis.exceptions import ConnectionError as CacheConnectionError
+from redis.exceptions import OutOfMemoryError as CacheFullError
 from redis.exceptions import TimeoutError as CacheTimeoutError
 
 RETRY_AFTER_SECONDS = 5
 UNAVAILABLE_MESSAGE = "The service is temporarily unavailable; retry shortly."
-# PostgreSQL or Redis unreachable, gone mid-request, or a statement, lock or connect timeout.
-OUTAGES = (OperationalError, InterfaceError, CacheConnectionError, CacheTimeoutError)
+# PostgreSQL or Redis unreachable, gone mid-request, or a statement, lock or connect timeout; or
+# Redis full and refusing writes (its default policy, ``noeviction``, once ``maxmemory`` is reached).
+OUTAGES = (OperationalError, InterfaceError, CacheConnectionError, CacheTimeoutError, CacheFullError)
 
 
 class OutageMiddleware:

@@ -6,8 +6,8 @@ ON BCAST PREFIX``, Redis 6 and later) sends a notice to a subscribed connection 
 client, on any host, writes a key under a prefix, or the database is flushed. This process keeps
 one such connection for the token's keys: while no notice has come since it last read the
 token, what it read is still the token (``content_version`` keeps it, and the values stored
-under it). The notice leaves Redis with the writer's own reply, so a process sees a publish as
-soon as the editor who made it does.
+under it). Redis sends the notice in the same turn of its event loop as the writer's own reply,
+so a process sees a publish within moments of the editor who made it.
 
 When the connection cannot be made or breaks, nothing is trusted: the token is read from Redis
 on every request, as before, and the connection is tried again at most once a second (never,
