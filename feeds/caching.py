@@ -1,14 +1,14 @@
 """Feed answers kept while no content changes, with ``ETag`` and ``Cache-Control``.
 
 Feed readers and newsletter tools poll, and most polls find nothing new: each built a feed
-afresh (5 SQL queries and the rendering of 50 items). A feed answer is now stored in Django's cache
-under its canonical address (scheme, host, path, and the filters and language it reads: other
-parameters, such as tracking tags or cache busters, neither change the feed nor make another
-copy of it) with the content version token it was made under (``home.content_version``), so the first poll
-after any change to content builds it again and later ones are read back (with Redis, by every
-process). Every feed answer carries an ``ETag``; a poll whose ``If-None-Match`` matches gets
-``304 Not Modified`` without a body, and ``Cache-Control: public, max-age=FEED_CACHE_SECONDS``
-lets readers, proxies and CDNs keep it that long.
+afresh (5 SQL queries and the rendering of 50 items). A feed answer is now stored in Django's
+cache under its canonical address (scheme, host, path, and the filters and language it reads:
+other parameters, such as tracking tags or cache busters, neither change the feed nor make
+another copy of it) with the content version token it was made under (``home.content_version``),
+so the first poll after any change to content builds it again and later ones are read back
+(with Redis, by every process). Every feed answer carries an ``ETag``; a poll whose
+``If-None-Match`` matches gets ``304 Not Modified`` without a body, and ``Cache-Control: public,
+max-age=FEED_CACHE_SECONDS`` lets readers, proxies and CDNs keep it that long.
 """
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 from cms.outages import OUTAGES
+from graphql_api.response_cache import CACHE_STATUS_HEADER
 from home import content_version
 
 from .selection import canonical_url
 
 FEED_PREFIX = "citynews:feed:"
-CACHE_STATUS_HEADER = "X-Citynews-Cache"
 # The headers of a feed answer that are its own (the rest every response gets from the middleware).
 _KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 
