@@ -40,7 +40,8 @@ from cms.routes import route
 from .ratelimit import charge_request
 from .response_cache import REPLAYABLE, current_answer
 
-# How many requests a process keeps the headers of (some 2-6 KB each: the surrogate keys).
+# How many requests (a URL with the values of the headers it varies on) a process keeps the
+# headers of (some 2-6 KB each: the surrogate keys).
 KEPT_REQUESTS = 1000
 # What Django reads the request's URL from: the site, the scheme, a redirect to HTTPS.
 _URL_PARTS = (
@@ -59,6 +60,7 @@ _URL_PARTS = (
 _OTHER_BRANCHES = ("HTTP_AUTHORIZATION", "HTTP_COOKIE", "HTTP_IF_NONE_MATCH")
 
 Headers = list[tuple[str, str]]
+URL = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -67,10 +69,9 @@ class _Hit:
     etag: str
     status: str
     headers: Headers
-    varied: tuple[tuple[str, str | None], ...]  # (environ key, value) of each header named by Vary
 
 
-def _url(environ: WSGIEnvironment) -> tuple[Any, ...] | None:
+def _url(environ: WSGIEnvironment) -> URL | None:
     """What identifies a replayable request, or ``None`` when it must go to the stack."""
     if environ["REQUEST_METHOD"] != "GET" or any(name in environ for name in _OTHER_BRANCHES):
         return None
@@ -84,13 +85,12 @@ def _proxy_ssl_header_value(environ: WSGIEnvironment) -> str | None:
     return environ.get(header[0]) if header else None
 
 
-def _varied(headers: Headers, environ: WSGIEnvironment) -> tuple[tuple[str, str | None], ...] | None:
-    """The request's values of the headers the response varies on (``None``: on everything)."""
+def _vary_keys(headers: Headers) -> tuple[str, ...] | None:
+    """The environ keys of the request headers a response varies on (``None``: on everything)."""
     names = [name.strip() for key, value in headers if key.lower() == "vary" for name in value.split(",")]
     if "*" in names:
         return None
-    keys = sorted({"HTTP_" + name.upper().replace("-", "_") for name in names if name})
-    return tuple((key, environ.get(key)) for key in keys)
+    return tuple(sorted({"HTTP_" + name.upper().replace("-", "_") for name in names if name}))
 
 
 class HitReplay:
@@ -98,7 +98,10 @@ class HitReplay:
 
     def __init__(self, application: WSGIApplication) -> None:
         self.application = application
-        self._hits: OrderedDict[tuple[Any, ...], _Hit] = OrderedDict()
+        # As Django's cache middleware keeps them: per URL, the headers its answers vary on; per
+        # URL and values of those headers (a CORS origin, or none), a hit. Both bounded, LRU.
+        self._vary: OrderedDict[URL, tuple[str, ...]] = OrderedDict()
+        self._hits: OrderedDict[tuple[URL, tuple[str | None, ...]], _Hit] = OrderedDict()
         self._lock = threading.Lock()  # `make run` serves in threads
         _replays.add(self)
 
@@ -124,30 +127,36 @@ class HitReplay:
             self._keep(url, environ, answer_key, *sent[-1])
         return response
 
-    def _hit(self, url: tuple[Any, ...], environ: WSGIEnvironment) -> _Hit | None:
+    def _hit(self, url: URL, environ: WSGIEnvironment) -> _Hit | None:
         with self._lock:
-            hit = self._hits.get(url)
+            vary = self._vary.get(url)
+            if vary is None:
+                return None
+            key = (url, tuple(environ.get(name) for name in vary))
+            hit = self._hits.get(key)
             if hit is not None:
-                self._hits.move_to_end(url)
-        if hit is None or any(environ.get(key) != value for key, value in hit.varied):
-            return None
-        return hit
+                self._vary.move_to_end(url)
+                self._hits.move_to_end(key)
+            return hit
 
-    def _keep(
-        self, url: tuple[Any, ...], environ: WSGIEnvironment, answer_key: str, status: str, headers: Headers
-    ) -> None:
-        varied = _varied(headers, environ)
+    def _keep(self, url: URL, environ: WSGIEnvironment, answer_key: str, status: str, headers: Headers) -> None:
+        vary = _vary_keys(headers)
         etag = next((value for key, value in headers if key == "ETag"), None)
-        if varied is None or etag is None:
+        if vary is None or etag is None:
             return
+        key = (url, tuple(environ.get(name) for name in vary))
         with self._lock:
-            self._hits[url] = _Hit(answer_key, etag, status, list(headers), varied)
-            self._hits.move_to_end(url)
-            while len(self._hits) > KEPT_REQUESTS:
-                self._hits.popitem(last=False)
+            self._vary[url] = vary
+            self._vary.move_to_end(url)
+            self._hits[key] = _Hit(answer_key, etag, status, list(headers))
+            self._hits.move_to_end(key)
+            for kept in (self._vary, self._hits):
+                while len(kept) > KEPT_REQUESTS:
+                    kept.popitem(last=False)
 
     def forget(self) -> None:
         with self._lock:
+            self._vary.clear()
             self._hits.clear()
 
 

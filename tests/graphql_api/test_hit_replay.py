@@ -124,21 +124,22 @@ def test_a_conditional_request_gets_its_304_from_django(api_url, cached, handled
 
 
 def test_replays_honour_vary(api_url, cached, handled, settings):
-    """CORS answers vary on Origin: each origin's own hit is replayed, never another origin's."""
+    """CORS answers vary on Origin: each origin has its own replayed hit, and so has a request with
+    none (a front end rendering on its server), side by side; never another origin's."""
     settings.CORS_ALLOWED_ORIGINS = ["https://www.example.org", "https://partner.example.net"]
     url = _url(api_url)
-    ours, theirs = {"Origin": "https://www.example.org"}, {"Origin": "https://partner.example.net"}
+    ours, theirs, none = {"Origin": "https://www.example.org"}, {"Origin": "https://partner.example.net"}, {}
+    assert _replayed(handled, url, ours)[2][CACHE_HEADER] == "MISS"
+    for headers in (ours, theirs, none):  # the stack's hit of each, kept side by side
+        replayed, _status, answer, _body = _replayed(handled, url, headers)
+        assert (replayed, answer[CACHE_HEADER]) == (False, "HIT")
     for _ in range(2):
-        http("GET", url, None, ours)
-    replayed, _status, headers, _body = _replayed(handled, url, ours)
-    assert (replayed, headers[ALLOW_ORIGIN]) == (True, ours["Origin"])
-    replayed, _status, headers, _body = _replayed(handled, url, theirs)
-    assert (replayed, headers[ALLOW_ORIGIN]) == (False, theirs["Origin"])
-    replayed, _status, headers, _body = _replayed(handled, url, theirs)
-    assert (replayed, headers[ALLOW_ORIGIN]) == (True, theirs["Origin"])
-    replayed, _status, headers, _body = _replayed(handled, url)
+        for headers in (ours, theirs, none):
+            replayed, _status, answer, _body = _replayed(handled, url, headers)
+            assert (replayed, answer.get(ALLOW_ORIGIN)) == (True, headers.get("Origin"))
+    replayed, _status, answer, _body = _replayed(handled, url, {"Origin": "https://elsewhere.example.com"})
     assert replayed is False
-    assert ALLOW_ORIGIN not in headers
+    assert ALLOW_ORIGIN not in answer
 
 
 def test_a_replayed_hit_is_charged_to_the_clients_allowance(api_url, cached, handled, settings, redis_cache):
