@@ -73,9 +73,9 @@ class _Hit:
 
 def _url(environ: WSGIEnvironment) -> URL | None:
     """What identifies a replayable request, or ``None`` when it must go to the stack."""
-    if environ["REQUEST_METHOD"] != "GET" or any(name in environ for name in _OTHER_BRANCHES):
-        return None
-    if environ.get("PATH_INFO") != route("graphql"):
+    if environ.get("PATH_INFO") != route("graphql") or environ["REQUEST_METHOD"] != "GET":
+        return None  # every other request passes through after these two checks
+    if any(name in environ for name in _OTHER_BRANCHES):
         return None
     return (*(environ.get(part) for part in _URL_PARTS), _proxy_ssl_header_value(environ))
 

@@ -31,8 +31,7 @@ from cms.routes import route
 
 from .http_input import unavailable_response
 
-API_KEY_HEADER = "X-Api-Key"
-_API_KEY_META = "HTTP_X_API_KEY"
+_API_KEY_META = "HTTP_X_API_KEY"  # the X-Api-Key header, as META and the WSGI environ name it
 _COST_ATTRIBUTE = "citynews_query_cost"
 
 
