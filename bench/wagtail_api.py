@@ -9,6 +9,7 @@ a site that needs one would add it.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.db.models import QuerySet
@@ -67,7 +68,14 @@ class DateRangeFilter(BaseFilterBackend):
     """``date_from`` / ``date_to`` (inclusive) on a page type with a ``date`` field."""
 
     def filter_queryset(self, request: HttpRequest, queryset: QuerySet, view: Any) -> QuerySet:
-        bounds = {f"date__{lookup}": request.GET[name] for name, lookup in RANGE.items() if name in request.GET}
+        try:
+            bounds = {
+                f"date__{lookup}": datetime.date.fromisoformat(request.GET[name])
+                for name, lookup in RANGE.items()
+                if name in request.GET
+            }
+        except ValueError:
+            raise BadRequestError("date_from and date_to are dates, such as 2020-06-01") from None
         if bounds and not any(field.name == "date" for field in queryset.model._meta.get_fields()):
             raise BadRequestError("date_from and date_to need a type with a date, such as news.NewsPage")
         return queryset.filter(**bounds)
