@@ -87,3 +87,16 @@ def test_parameters_a_feed_does_not_read_neither_change_it_nor_make_another_copy
     self_link = f'href="{api_url}/feeds/news.atom?city=kutaisi&amp;locale=fr"'.encode()
     assert self_link in body
     assert b"utm_source" not in again
+
+
+def test_repeated_and_unicode_parameters_are_one_feed_each(api_url, cached):
+    """A repeated parameter counts by its last value, as the feed reads it; a slug in any script is
+    a feed of its own (empty here), kept like any other."""
+    _status, headers, kutaisi = get(api_url, "/feeds/news.json?city=kutaisi")
+    assert headers[CACHE_HEADER] == "MISS"
+    status, headers, again = get(api_url, "/feeds/news.json?city=gyumri&city=kutaisi")
+    assert (status, headers[CACHE_HEADER], again) == (200, "HIT", kutaisi)
+    unicode_city = "/feeds/news.json?city=%E1%83%A5%E1%83%A3%E1%83%97%E1%83%90%E1%83%98%E1%83%A1%E1%83%98"
+    status, headers, body = get(api_url, unicode_city)
+    assert (status, headers[CACHE_HEADER], json.loads(body)["items"]) == (200, "MISS", [])
+    assert get(api_url, unicode_city)[1][CACHE_HEADER] == "HIT"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import urllib.parse
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from unittest.mock import ANY
 
 import pytest
@@ -173,3 +174,36 @@ def test_a_post_or_an_uncached_get_goes_to_django(api_url, content, handled, set
     before = handled.requests
     http("POST", f"{api_url}/graphql/", b'{"query": "{ __typename }"}', {"Content-Type": "application/json"})
     assert handled.requests == before + 1
+
+
+def test_concurrent_clients_of_several_origins_each_get_their_own_answer(api_url, cached, handled, settings):
+    """Eight clients at once, from three origins and none, on the threaded test server: every
+    answer is whole, has its own origin's CORS header, and most never reach Django."""
+    origins = ["https://www.example.org", "https://partner.example.net", "https://third.example.com", None]
+    settings.CORS_ALLOWED_ORIGINS = [origin for origin in origins if origin]
+    url = _url(api_url)
+    expected = http("GET", url)[2]
+
+    def ask(client: int) -> list[tuple[int, str | None, bytes]]:
+        origin = origins[client % len(origins)]
+        answers = []
+        for _ in range(25):
+            status, headers, body = http("GET", url, None, {"Origin": origin} if origin else None)
+            answers.append((status, {k.lower(): v for k, v in headers.items()}.get(ALLOW_ORIGIN), body))
+        return answers
+
+    before = handled.requests
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(ask, range(8)))
+    for client, answers in enumerate(results):
+        assert {(status, allowed) for status, allowed, _body in answers} == {(200, origins[client % len(origins)])}
+        assert {body for _status, _allowed, body in answers} == {expected}
+    assert handled.requests - before <= 2 * 8  # at most the first requests of each client, racing
+
+
+def test_a_query_in_any_script_is_replayed_as_it_was_answered(api_url, cached, handled):
+    url = _url(api_url, '{ search(query: "Kutaisi \\u2013 ქუთაისი 库塔伊西 🌍", first: 2) { totalCount } }')
+    answers = [_replayed(handled, url) for _ in range(4)]
+    assert [replayed for replayed, *_rest in answers] == [False, False, True, True]
+    assert len({(status, body) for _replayed, status, _headers, body in answers}) == 1
+    assert answers[0][1] == 200
